@@ -1,0 +1,23 @@
+namespace Verification.Reference.Problems;
+
+/// <summary>
+/// A finite-sum objective f(θ) = (1/n) Σ_i f_i(θ), seen one example at a time: what the importance-sampled methods
+/// (ap-SGD, DASGrad) need from a problem.
+/// </summary>
+public interface IFiniteSumObjective
+{
+    /// <summary>The number of examples n.</summary>
+    int ExampleCount { get; }
+
+    /// <summary>The parameter dimension d.</summary>
+    int Dimension { get; }
+
+    /// <summary>f_i(θ), the loss of example <paramref name="example"/> (regularisation included, if any).</summary>
+    double ExampleLoss(int example, ReadOnlySpan<double> theta);
+
+    /// <summary>Writes ∇f_i(θ) into <paramref name="gradient"/> (length d), overwriting it.</summary>
+    void ExampleGradient(int example, ReadOnlySpan<double> theta, Span<double> gradient);
+
+    /// <summary>‖∇f_i(θ)‖₂, in closed form where the problem allows it (the DASGrad refresh needs only this).</summary>
+    double ExampleGradientNorm(int example, ReadOnlySpan<double> theta);
+}
