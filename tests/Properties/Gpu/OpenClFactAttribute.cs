@@ -1,0 +1,36 @@
+namespace Verification.Properties.Gpu;
+
+/// <summary>
+/// A <see cref="FactAttribute"/> that reports the test as skipped, with the specific reason, when no OpenCL device
+/// is usable (or, with <see cref="RequiresFloat64"/>, when the device has no fp64), instead of passing vacuously.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class OpenClFactAttribute : FactAttribute
+{
+    private bool _requiresFloat64;
+
+    /// <summary>Marks an OpenCL test; sets <see cref="FactAttribute.Skip"/> when no device is usable.</summary>
+    public OpenClFactAttribute()
+    {
+        string? reason = OpenClTestEnvironment.SkipReason(requireFloat64: false);
+        if (reason is not null)
+        {
+            Skip = reason;
+        }
+    }
+
+    /// <summary>Whether the test needs double-precision kernels.</summary>
+    public bool RequiresFloat64
+    {
+        get => _requiresFloat64;
+        set
+        {
+            _requiresFloat64 = value;
+            string? reason = OpenClTestEnvironment.SkipReason(value);
+            if (reason is not null)
+            {
+                Skip = reason;
+            }
+        }
+    }
+}
