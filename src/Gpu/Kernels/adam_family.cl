@@ -9,17 +9,32 @@
  *   phi   = keep ? g : 0                      (a select, never g * keep)
  *   m     = b1t * m + omb1t * phi
  *   v     = b2t * v + omb2t * (phi * phi)
- *   r     = amsgrad ? (vmax = fmax(vmax, v)) : v
+ *   r     = amsgrad ? (vmax = max0(vmax, v)) : v
  *   mh    = m / bc1;   vh = r / bc2
  *   den   = eps_inside ? sqrt(vh + eps) : sqrt(vh) + eps
  *   u     = den == 0 ? 0 : mh / den
  *   theta = theta - alpha_t * u
- *   theta = box ? fmin(fmax(theta, lo), hi) : theta
+ *   theta = box ? min0(max0(theta, lo), hi) : theta
+ *
+ * max0/min0 are fmax/fmin with -0 ordered below +0 (IEEE 754-2019 maximum/minimum on non-NaN operands, which is
+ * what .NET's Math.Max/Math.Min compute). OpenCL leaves the sign of fmax/fmin unspecified when the operands are
+ * zeros of opposite sign, and PoCL's fmin(-0, +0) returns +0 where Math.Min returns -0; the explicit selects make the
+ * result the same everywhere. No operand is NaN here (gradients are validated finite upstream).
  */
 #define ADAM_AMSGRAD    1u  /* keep the running maximum vmax and divide by it (Reddi, Kale, Kumar, ICLR'18) */
 #define ADAM_EPS_INSIDE 2u  /* sqrt(vh + eps) instead of sqrt(vh) + eps */
 #define ADAM_BOX        4u  /* project theta onto [lo, hi] coordinate-wise */
 #define ADAM_MASK       8u  /* draw the keep bit from Philox; otherwise every coordinate is kept */
+
+real max0(real a, real b)
+{
+    return (a > b || (a == b && signbit(b))) ? a : b;
+}
+
+real min0(real a, real b)
+{
+    return (a < b || (a == b && signbit(a))) ? a : b;
+}
 
 void adam_coordinate(__global real* theta, __global real* m, __global real* v, __global real* vmax, size_t j, real phi,
                      real b1t, real omb1t, real b2t, real omb2t, real bc1, real bc2,
@@ -29,7 +44,7 @@ void adam_coordinate(__global real* theta, __global real* m, __global real* v, _
     real vj = b2t * v[j] + omb2t * (phi * phi);
     real r = vj;
     if (flags & ADAM_AMSGRAD) {
-        r = fmax(vmax[j], vj);
+        r = max0(vmax[j], vj);
         vmax[j] = r;
     }
     real mh = mj / bc1;
@@ -38,7 +53,7 @@ void adam_coordinate(__global real* theta, __global real* m, __global real* v, _
     real u = (den == (real)0) ? (real)0 : mh / den;
     real th = theta[j] - alpha_t * u;
     if (flags & ADAM_BOX) {
-        th = fmin(fmax(th, lo), hi);
+        th = min0(max0(th, lo), hi);
     }
     m[j] = mj;
     v[j] = vj;

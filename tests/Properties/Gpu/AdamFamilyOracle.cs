@@ -8,8 +8,9 @@ namespace Verification.Properties.Gpu;
 /// (each .NET operation on T rounds once to T; RyuJIT never fuses a*b+c on its own). For double it is the oracle the
 /// kernel must equal bit for bit; for float it is the oracle of a device whose float divide and sqrt are IEEE.
 /// </summary>
-/// <remarks>fmax/fmin are written as T.Max/T.Min: they differ only on NaN (which these tests never produce) and on
-/// the order of signed zeros (T.Max(-0, +0) = +0), which the tests exercise.</remarks>
+/// <remarks>The kernel's max0/min0 order −0 below +0, as T.Max/T.Min (Math.Max/Math.Min) do: T.Max(−0, +0) = +0 and
+/// T.Min(−0, +0) = −0. Math.Clamp would differ (it returns θ itself when θ equals a bound in value), and so would
+/// OpenCL's fmin/fmax, whose zero sign is unspecified. The tests exercise the box [−0, +0].</remarks>
 internal static class AdamFamilyOracle
 {
     /// <summary>One dense step, in place.</summary>

@@ -8,6 +8,7 @@ namespace Verification.Properties.Gpu;
 public sealed class OpenClFactAttribute : FactAttribute
 {
     private bool _requiresFloat64;
+    private bool _requiresCorrectlyRoundedSingle;
 
     /// <summary>Marks an OpenCL test; sets <see cref="FactAttribute.Skip"/> when no device is usable.</summary>
     public OpenClFactAttribute()
@@ -16,6 +17,23 @@ public sealed class OpenClFactAttribute : FactAttribute
         if (reason is not null)
         {
             Skip = reason;
+        }
+    }
+
+    /// <summary>
+    /// Whether the test needs float kernels with IEEE (correctly rounded) divide and sqrt, which OpenCL makes optional
+    /// (<c>CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT</c>, enabled with <c>-cl-fp32-correctly-rounded-divide-sqrt</c>).
+    /// </summary>
+    public bool RequiresCorrectlyRoundedSingle
+    {
+        get => _requiresCorrectlyRoundedSingle;
+        set
+        {
+            _requiresCorrectlyRoundedSingle = value;
+            if (value && Skip is null && OpenClTestEnvironment.Device is { SupportsCorrectlyRoundedSingleDivideSqrt: false } device)
+            {
+                Skip = $"This test compares float kernels bit for bit with IEEE float arithmetic, and the selected OpenCL device {device.Description} does not offer correctly rounded float divide and sqrt (CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT); the tolerance property covers it.";
+            }
         }
     }
 

@@ -34,12 +34,12 @@ internal static class OpenClTestEnvironment
         (OpenClDeviceInfo? device, string reason) = Probe.Value;
         if (device is null)
         {
-            return "Skipped: this test runs OpenCL kernels and no OpenCL device is usable here. " + reason;
+            return "This test runs OpenCL kernels and no OpenCL device is usable here. " + reason;
         }
 
         if (requireFloat64 && !device.SupportsFloat64)
         {
-            return $"Skipped: this test runs double-precision kernels and the selected OpenCL device {device.Description} has no fp64 (no cl_khr_fp64, CL_DEVICE_DOUBLE_FP_CONFIG = 0).";
+            return $"This test runs double-precision kernels and the selected OpenCL device {device.Description} has no fp64 (no cl_khr_fp64, CL_DEVICE_DOUBLE_FP_CONFIG = 0).";
         }
 
         return null;
