@@ -88,7 +88,7 @@ public static unsafe class OpenClDevices
         }
         catch (DllNotFoundException e)
         {
-            reason = $"OpenCL is not installed: {OpenClNative.Library} could not be loaded ({e.Message.Split('\n')[0]}). Install ocl-icd-libopencl1 and a driver such as pocl-opencl-icd.";
+            reason = $"OpenCL is not installed: the ICD loader {OpenClNative.Library} could not be loaded ({e.GetType().Name}). Install ocl-icd-libopencl1 and a driver such as pocl-opencl-icd.";
             return false;
         }
         catch (EntryPointNotFoundException e)

@@ -11,6 +11,7 @@ namespace Verification.Properties.Gpu;
 /// <param name="Lazy">Whether to run the lazy (masked_update) kernel.</param>
 /// <param name="Rate">The mask keep rate s, or null for no mask.</param>
 /// <param name="Seed">The mask seed.</param>
+/// <param name="IndexOffset">The Philox index of coordinate 0 (a slice of a larger parameter vector).</param>
 /// <param name="Theta0">Initial θ.</param>
 /// <param name="M0">Initial m.</param>
 /// <param name="V0">Initial v (non-negative).</param>
@@ -21,6 +22,7 @@ public sealed record AdamFamilyCase(
     bool Lazy,
     double? Rate,
     ulong Seed,
+    ulong IndexOffset,
     double[] Theta0,
     double[] M0,
     double[] V0,
@@ -31,7 +33,7 @@ public sealed record AdamFamilyCase(
     public int Dimension => Theta0.Length;
 
     /// <summary>The mask of step <paramref name="step"/>, or null.</summary>
-    public GradientMask? MaskFor(StepInput step) => Rate is { } s ? GradientMask.ForRate(Seed, s, step.T) : null;
+    public GradientMask? MaskFor(StepInput step) => Rate is { } s ? GradientMask.ForRate(Seed, s, step.T, IndexOffset) : null;
 
     /// <summary>The keep bits the host computes independently of the kernel (all kept without a mask).</summary>
     public bool[] KeepFor(StepInput step)
@@ -45,7 +47,7 @@ public sealed record AdamFamilyCase(
 
         for (int j = 0; j < keep.Length; j++)
         {
-            keep[j] = BernoulliThreshold.Keeps(mask.Stream.UInt32(mask.Step, mask.IndexOffset + (ulong)j), mask.Threshold);
+            keep[j] = BernoulliThreshold.Keeps(mask.Stream.UInt32(mask.Step, unchecked(mask.IndexOffset + (ulong)j)), mask.Threshold);
         }
 
         return keep;
@@ -54,7 +56,7 @@ public sealed record AdamFamilyCase(
     /// <inheritdoc/>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"n={Dimension} {Options} lazy={Lazy} rate={Rate?.ToString("R", CultureInfo.InvariantCulture) ?? "none"} seed={Seed} steps=[{string.Join("; ", Steps.Select(s => s.ToString()))}]");
+        $"n={Dimension} {Options} lazy={Lazy} rate={Rate?.ToString("R", CultureInfo.InvariantCulture) ?? "none"} seed={Seed} offset={IndexOffset} steps=[{string.Join("; ", Steps.Select(s => s.ToString()))}]");
 
     /// <summary>Generates cases: any finite values (including ±0, subnormals, ±1e150), or float-safe values.</summary>
     public static Gen<AdamFamilyCase> Generator(bool floatSafe)
@@ -72,6 +74,7 @@ public sealed record AdamFamilyCase(
             from masked in Gen.Elements(false, true, true)
             from rate in GpuGenerators.Rate
             from seed in GpuGenerators.UInt64
+            from offset in Gen.Frequency((3, Gen.Constant(0UL)), (1, GpuGenerators.UInt64))
             from n in Gen.Frequency((3, Gen.Choose(0, 8)), (3, Gen.Choose(9, 300)), (1, Gen.Elements(1000, 4099)))
             from theta in value.ArrayOf(n)
             from m in moment.ArrayOf(n)
@@ -85,6 +88,7 @@ public sealed record AdamFamilyCase(
                 lazy,
                 masked ? rate : null,
                 seed,
+                offset,
                 theta,
                 m,
                 v,

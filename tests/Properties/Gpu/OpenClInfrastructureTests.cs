@@ -56,6 +56,25 @@ public sealed class OpenClInfrastructureTests
     }
 
     [OpenClFact]
+    public void The_selection_variable_is_honoured_when_no_filter_is_passed()
+    {
+        // Tests in one class run sequentially; the shared test device was chosen before any test ran.
+        string? saved = Environment.GetEnvironmentVariable(OpenClDevices.SelectionVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(OpenClDevices.SelectionVariable, "no-such-device-7f3a");
+            Assert.False(OpenClDevices.IsAvailable(out string reason));
+            Assert.Contains($"from {OpenClDevices.SelectionVariable}", reason, StringComparison.Ordinal);
+            Environment.SetEnvironmentVariable(OpenClDevices.SelectionVariable, OpenClTestEnvironment.Device!.Name.ToUpperInvariant());
+            Assert.Equal(OpenClTestEnvironment.Device.Name, OpenClDevices.Select().Name);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(OpenClDevices.SelectionVariable, saved);
+        }
+    }
+
+    [OpenClFact]
     public void The_selected_device_is_a_GPU_when_the_machine_has_one_and_matches_its_own_name()
     {
         IReadOnlyList<OpenClDeviceInfo> all = OpenClDevices.Enumerate();
