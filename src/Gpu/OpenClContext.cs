@@ -49,7 +49,7 @@ public sealed unsafe class OpenClContext : IDisposable
     /// <summary>Creates a context on the device chosen by <see cref="OpenClDevices.Select"/>.</summary>
     public static OpenClContext CreateDefault(string? nameFilter = null) => new(OpenClDevices.Select(nameFilter));
 
-    /// <summary>Allocates a zero-initialised-on-upload buffer of <paramref name="length"/> elements (contents undefined until written).</summary>
+    /// <summary>Allocates a buffer of <paramref name="length"/> elements (contents undefined until written).</summary>
     public DeviceBuffer<T> Allocate<T>(int length)
         where T : unmanaged => new(this, length);
 
