@@ -51,5 +51,5 @@ internal static class GpuGenerators
 
     /// <summary>Runs <paramref name="property"/> <paramref name="trials"/> times, throwing (with the replay seed) on failure.</summary>
     public static void Check(Property property, int trials) =>
-        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(trials).WithQuietOnSuccess(true), property);
+        FsCheck.Check.One(Verification.Properties.Support.Generators.Config(trials), property);
 }
