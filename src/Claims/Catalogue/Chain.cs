@@ -74,5 +74,5 @@ public sealed class Chain<T>
             instance => new Sides(valueA(instance), valueB(instance)));
     }
 
-    private static string Slug(string label) => new(label.Where(char.IsLetterOrDigit).ToArray());
+    private static string Slug(string label) => new(label.Where(char.IsAsciiLetterOrDigit).ToArray());
 }

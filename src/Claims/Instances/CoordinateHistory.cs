@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Verification.Claims.Instances;
 
 /// <summary>
@@ -12,15 +14,19 @@ namespace Verification.Claims.Instances;
 public sealed record CoordinateHistory(double[] Gradients, bool[] Keep, double GInfFactor, double Beta1, double Beta2)
 {
     /// <summary>T.</summary>
+    [JsonIgnore]
     public int T => Gradients.Length;
 
     /// <summary>φ_{t,i} = Ω_{t,i} g_{t,i} (a select: +0 where masked).</summary>
+    [JsonIgnore]
     public double[] Phi => Gradients.Select((g, t) => Keep[t] ? g : 0.0).ToArray();
 
     /// <summary>G_∞ = factor · max_t |g_{t,i}|.</summary>
+    [JsonIgnore]
     public double GInf => GInfFactor * Gradients.Select(Math.Abs).DefaultIfEmpty(0.0).Max();
 
     /// <summary>γ = β₁²/√β₂ (StochGradAdam Lemma 4.4's definition).</summary>
+    [JsonIgnore]
     public double GammaSga => Beta2 == 0.0 ? (Beta1 == 0.0 ? 0.0 : double.PositiveInfinity) : Beta1 * Beta1 / Math.Sqrt(Beta2);
 
     /// <inheritdoc/>

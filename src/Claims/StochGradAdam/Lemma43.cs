@@ -27,8 +27,8 @@ internal sealed class Lemma43 : IClaimSource
 
             // (12): Σ√(φ²/t) ≤ Σ√(g²/t) ≤ 2G_∞‖g_{1:T}‖.
             foreach (IClaim claim in new Chain<CoordinateHistory>("SGA-L4.3-eq12", Paper, "Lemma 4.3, eq. (12)", Hypotheses, families)
-                .Then("Σφ", "Σ_t √(φ²_{t,i}/t)", h => ScaledSum(h.Phi))
-                .Then("Σg", "Σ_t √(g²_{t,i}/t)", h => ScaledSum(h.Gradients))
+                .Then("sum-phi", "Σ_t √(φ²_{t,i}/t)", h => ScaledSum(h.Phi))
+                .Then("sum-g", "Σ_t √(g²_{t,i}/t)", h => ScaledSum(h.Gradients))
                 .Then("bound", "2G_∞‖g_{1:T,i}‖₂", h => 2 * h.GInf * Norms.L2(h.Gradients))
                 .Claims())
             {
