@@ -39,19 +39,7 @@ public static class GoldenRecorder
                 problem.Gradient(theta, gradient);
                 optimizer.Step(state, theta, gradient);
                 bool[]? mask = optimizer is StochGradAdam sga ? sga.Mask(t, problem.Dimension) : null;
-                text.Append(Line(w =>
-                {
-                    w.WriteNumber("t", t);
-                    GoldenJson.WriteDouble(w, "loss", loss);
-                    GoldenJson.WriteDoubles(w, "gradient", gradient);
-                    if (mask is not null)
-                    {
-                        w.WriteString("mask", new string([.. mask.Select(k => k ? '1' : '0')]));
-                    }
-
-                    GoldenJson.WriteDoubles(w, "theta", theta);
-                    WriteState(w, state);
-                }));
+                text.Append(GradientStepLine(t, loss, gradient, mask, theta, state));
             }
         }
         else
@@ -94,6 +82,27 @@ public static class GoldenRecorder
         }));
         return text.ToString();
     }
+
+    /// <summary>The step line of a gradient-driven optimizer (docs/golden-format.md §4), LF-terminated.</summary>
+    /// <param name="t">The 1-based step.</param>
+    /// <param name="loss">f(θ_t).</param>
+    /// <param name="gradient">∇f(θ_t), as fed.</param>
+    /// <param name="mask">Ω_t for StochGradAdam, else null.</param>
+    /// <param name="theta">θ_{t+1}.</param>
+    /// <param name="state">The state after step t.</param>
+    public static string GradientStepLine(int t, double loss, double[] gradient, bool[]? mask, double[] theta, OptimizerState state) => Line(w =>
+    {
+        w.WriteNumber("t", t);
+        GoldenJson.WriteDouble(w, "loss", loss);
+        GoldenJson.WriteDoubles(w, "gradient", gradient);
+        if (mask is not null)
+        {
+            w.WriteString("mask", new string([.. mask.Select(k => k ? '1' : '0')]));
+        }
+
+        GoldenJson.WriteDoubles(w, "theta", theta);
+        WriteState(w, state);
+    });
 
     private static void WriteHeader(Utf8JsonWriter w, GoldenScenario scenario)
     {
