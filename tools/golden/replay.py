@@ -63,6 +63,10 @@ def check(path):
     header = lines[0]
     validate_doubles(header, header_fail)
     h = Fields(header, header_fail)
+    known = {"format", "version", "scenario", "problem", "optimizer", "initial_point", "steps"}
+    for key in header:
+        if key not in known:
+            header_fail(key, "unexpected field")
     if h.string("format") != FORMAT:
         header_fail("format", "'%s' is not '%s'" % (header.get("format"), FORMAT))
     if h.int("version") != VERSION:
