@@ -3,6 +3,7 @@ using System.Text.Json;
 using Verification.Golden.Format;
 using Verification.Golden.Scenarios;
 using Verification.Reference.Optimizers;
+using Verification.Reference.Problems;
 using Verification.Reference.Optimizers.StochGradAdam;
 using Verification.Reference.Sampling;
 
@@ -45,7 +46,7 @@ public static class GoldenRecorder
         else
         {
             IFiniteSumOptimizer sampled = scenario.Optimizer.FiniteSum!;
-            var objective = (Verification.Reference.Problems.IFiniteSumObjective)problem;
+            var objective = (IFiniteSumObjective)problem;
             OptimizerState state = sampled.Init(objective);
             for (int t = 1; t <= scenario.Steps; t++)
             {
