@@ -3,8 +3,8 @@ using System.Text.Json;
 using Verification.Golden.Format;
 using Verification.Golden.Scenarios;
 using Verification.Reference.Optimizers;
-using Verification.Reference.Problems;
 using Verification.Reference.Optimizers.StochGradAdam;
+using Verification.Reference.Problems;
 using Verification.Reference.Sampling;
 
 namespace Verification.Golden.Recording;
