@@ -1,3 +1,4 @@
+using System.Buffers;
 using Verification.Reference.Random;
 
 namespace Verification.Reference.Optimizers.StochGradAdam;
@@ -59,12 +60,14 @@ public sealed class StochGradAdam : IGradientOptimizer
     public bool[] Mask(long t, int dimension)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(t, 1L);
-        var words = new uint[dimension];
-        _maskStream.FillUInt32((ulong)t, 0, words);
         var keep = new bool[dimension];
-        for (int j = 0; j < dimension; j++)
+        for (int block = 0; block * 4 < dimension; block++)
         {
-            keep[j] = BernoulliThreshold.Keeps(words[j], _threshold);
+            Philox4x32.Block words = _maskStream.Block((ulong)t, (ulong)block);   // coordinates 4b .. 4b+3 (docs/rng.md §3)
+            for (int w = 0; w < 4 && block * 4 + w < dimension; w++)
+            {
+                keep[block * 4 + w] = BernoulliThreshold.Keeps(words[w], _threshold);
+            }
         }
 
         return keep;
@@ -99,7 +102,23 @@ public sealed class StochGradAdam : IGradientOptimizer
             }
 
             AdamStepScalars scalars = ScalarsFor(t, state, alpha, beta1Power, beta2Power);
-            AdamElementwise.Apply(scalars, parameters, state.Buffer(AdamFamily.M), state.Buffer(AdamFamily.V), default, g, keep, o.Box);
+            double[] phi = ArrayPool<double>.Shared.Rent(parameters.Length);
+            try
+            {
+                // φ_t = Ω_t ⊙ g_t as a select, then the unmasked (vectorised) Adam-family loop on φ: the same bits as
+                // applying the mask inside the loop.
+                for (int j = 0; j < parameters.Length; j++)
+                {
+                    phi[j] = keep[j] ? g[j] : 0.0;
+                }
+
+                AdamElementwise.Apply(
+                    scalars, parameters, state.Buffer(AdamFamily.M), state.Buffer(AdamFamily.V), default, phi.AsSpan(0, parameters.Length), default, o.Box);
+            }
+            finally
+            {
+                ArrayPool<double>.Shared.Return(phi);
+            }
         }
 
         AdamFamily.EndStep(state, beta1Power, beta2Power, o.Beta1Decay);
