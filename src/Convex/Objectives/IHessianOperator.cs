@@ -1,0 +1,8 @@
+namespace Verification.Convex.Objectives;
+
+/// <summary>A symmetric positive semi-definite operator v ↦ H v (a Hessian at a fixed point).</summary>
+public interface IHessianOperator
+{
+    /// <summary>Writes H v into <paramref name="result"/>.</summary>
+    void Multiply(ReadOnlySpan<double> v, Span<double> result);
+}
