@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 
 namespace Verification.Convex.Data;
 
@@ -32,7 +31,15 @@ internal sealed class PositionedReader : IDisposable
         file.Position = 0;
         if (got == 2 && head[0] == 0x1F && head[1] == 0x8B)
         {
-            return new BufferedStream(new GZipStream(file, CompressionMode.Decompress), 1 << 16);
+            if (file.Length < 18)
+            {
+                // Shorter than a gzip header plus trailer: nothing valid can follow.
+                long length = file.Length;
+                file.Dispose();
+                throw new TruncatedDataException(path, 0, $"gzip file has only {length} bytes, fewer than a header and trailer");
+            }
+
+            return new BufferedStream(new GzipTrailerCheckStream(file), 1 << 16);
         }
 
         return file;

@@ -8,4 +8,10 @@ public sealed class TruncatedDataException : DataFormatException
         : base(fileName, position, DataPositionKind.ByteOffset, detail, inner)
     {
     }
+
+    /// <summary>Creates the exception for a text file, where the position is the line at which the data broke off.</summary>
+    public TruncatedDataException(string fileName, long position, DataPositionKind kind, string detail, Exception? inner = null)
+        : base(fileName, position, kind, detail, inner)
+    {
+    }
 }

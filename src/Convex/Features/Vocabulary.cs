@@ -82,7 +82,7 @@ public sealed class Vocabulary
         }
         catch (InvalidDataException e)
         {
-            throw new TruncatedDataException(path, -1, $"compressed stream is corrupt or cut short after line {lineNumber.ToString(CultureInfo.InvariantCulture)} ({e.Message})", e);
+            throw new TruncatedDataException(path, lineNumber + 1, DataPositionKind.Line, $"compressed stream is corrupt or cut short after line {lineNumber.ToString(CultureInfo.InvariantCulture)} ({e.Message})", e);
         }
 
         if (tokens.Count == 0)

@@ -31,7 +31,7 @@ public static class ImdbTsvReader
             }
             catch (InvalidDataException e)
             {
-                throw new TruncatedDataException(path, stream.CanSeek ? stream.Position : -1,
+                throw new TruncatedDataException(path, lineNumber + 1, DataPositionKind.Line,
                     $"compressed stream is corrupt or cut short after line {lineNumber.ToString(CultureInfo.InvariantCulture)} ({e.Message})", e);
             }
             catch (DecoderFallbackException e)
