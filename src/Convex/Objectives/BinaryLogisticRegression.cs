@@ -179,6 +179,32 @@ public sealed class BinaryLogisticRegression : IFiniteSumObjective, ISmoothConve
 
     private sealed class HessianOperator(BinaryLogisticRegression owner, double[] curvature) : IHessianOperator
     {
+        // diag H = (1/n) Σ σ_i(1 − σ_i) x̃_ij² + λ.
+        public void Diagonal(Span<double> diagonal)
+        {
+            int d = owner.Dimension;
+            Guard.SameLength(nameof(diagonal), diagonal.Length, "dimension", d);
+            double[] sum = new double[d];
+            owner._reduction.Sum((start, end, partial) =>
+            {
+                for (int i = start; i < end; i++)
+                {
+                    ReadOnlySpan<int> columns = owner.Features.RowColumns(i);
+                    ReadOnlySpan<double> values = owner.Features.RowValues(i);
+                    for (int e = 0; e < columns.Length; e++)
+                    {
+                        partial[columns[e]] += curvature[i] * values[e] * values[e];
+                    }
+
+                    partial[d - 1] += curvature[i];
+                }
+            }, sum);
+            for (int j = 0; j < d; j++)
+            {
+                diagonal[j] = sum[j] / owner.ExampleCount + owner.Lambda;
+            }
+        }
+
         // H v = (1/n) Σ σ_i(1 − σ_i) ⟨x̃_i, v⟩ x̃_i + λ v.
         public void Multiply(ReadOnlySpan<double> v, Span<double> result)
         {

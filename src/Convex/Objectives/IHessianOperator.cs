@@ -5,4 +5,7 @@ public interface IHessianOperator
 {
     /// <summary>Writes H v into <paramref name="result"/>.</summary>
     void Multiply(ReadOnlySpan<double> v, Span<double> result);
+
+    /// <summary>Writes the diagonal of H into <paramref name="diagonal"/> (the solver's Jacobi preconditioner).</summary>
+    void Diagonal(Span<double> diagonal);
 }

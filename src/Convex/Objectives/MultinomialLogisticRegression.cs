@@ -320,6 +320,40 @@ public sealed class MultinomialLogisticRegression : IFiniteSumObjective, ISmooth
 
     private sealed class HessianOperator(MultinomialLogisticRegression owner, double[] probabilities) : IHessianOperator
     {
+        // diag H at (k, j) = (1/n) Σ_i p_ik(1 − p_ik) x̃_ij² + λ.
+        public void Diagonal(Span<double> diagonal)
+        {
+            int d = owner.Dimension;
+            Guard.SameLength(nameof(diagonal), diagonal.Length, "dimension", d);
+            int classes = owner.ClassCount;
+            int stride = owner.FeatureCount + 1;
+            double[] sum = new double[d];
+            owner._reduction.Sum((start, end, partial) =>
+            {
+                for (int i = start; i < end; i++)
+                {
+                    ReadOnlySpan<int> columns = owner._features.RowColumns(i);
+                    ReadOnlySpan<double> values = owner._features.RowValues(i);
+                    for (int k = 0; k < classes; k++)
+                    {
+                        double pk = probabilities[i * classes + k];
+                        double c = pk * (1.0 - pk);
+                        Span<double> row = partial.Slice(k * stride, stride);
+                        for (int e = 0; e < columns.Length; e++)
+                        {
+                            row[columns[e]] += c * values[e] * values[e];
+                        }
+
+                        row[owner.FeatureCount] += c;
+                    }
+                }
+            }, sum);
+            for (int j = 0; j < d; j++)
+            {
+                diagonal[j] = sum[j] / owner.ExampleCount + owner.Lambda;
+            }
+        }
+
         // H V = (1/n) Σ_i [(Diag(p_i) − p_i p_iᵀ)(V x̃_i)] x̃_iᵀ + λ V: the softmax Jacobian applied to V's logits.
         public void Multiply(ReadOnlySpan<double> v, Span<double> result)
         {

@@ -201,5 +201,7 @@ public sealed class CentroidProblem : IFiniteSumObjective, ISmoothConvexObjectiv
         public static IdentityHessian Instance { get; } = new();
 
         public void Multiply(ReadOnlySpan<double> v, Span<double> result) => v.CopyTo(result);
+
+        public void Diagonal(Span<double> diagonal) => diagonal.Fill(1.0);
     }
 }

@@ -115,5 +115,7 @@ public sealed class ReddiCounterexample : IOnlineProblem
         public static ZeroHessian Instance { get; } = new();
 
         public void Multiply(ReadOnlySpan<double> v, Span<double> result) => result.Clear();
+
+        public void Diagonal(Span<double> diagonal) => diagonal.Clear();
     }
 }

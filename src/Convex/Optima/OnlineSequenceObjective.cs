@@ -63,6 +63,17 @@ public sealed class OnlineSequenceObjective : ISmoothConvexObjective
 
     private sealed class AverageHessian(IHessianOperator[] parts, int dimension) : IHessianOperator
     {
+        public void Diagonal(Span<double> diagonal)
+        {
+            var part = new double[dimension];
+            diagonal.Clear();
+            foreach (IHessianOperator h in parts)
+            {
+                h.Diagonal(part);
+                DenseKernels.Axpy(1.0 / parts.Length, part, diagonal);
+            }
+        }
+
         public void Multiply(ReadOnlySpan<double> v, Span<double> result)
         {
             var part = new double[dimension];

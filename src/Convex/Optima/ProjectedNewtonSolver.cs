@@ -33,6 +33,12 @@ public sealed class ProjectedNewtonSolver
     /// <summary>Maximum CG iterations per Newton step. Default 500.</summary>
     public int MaxConjugateGradientIterations { get; init; } = 500;
 
+    /// <summary>
+    /// Whether CG is preconditioned with the Hessian's diagonal. Off by default: on the MNIST and IMDB problems it took
+    /// more Hessian products than plain CG (229 against 186, and 74 against 29).
+    /// </summary>
+    public bool UseJacobiPreconditioner { get; init; }
+
     /// <summary>The ε of Bertsekas' ε-active set. Default 1e-3.</summary>
     public double BindingThreshold { get; init; } = 1e-3;
 
@@ -153,23 +159,40 @@ public sealed class ProjectedNewtonSolver
         return decrease;
     }
 
-    // CG on H_FF d_F = −g_F (active coordinates held at 0). Returns the number of Hessian products.
+    // CG on H_FF d_F = −g_F (active coordinates held at 0), Jacobi-preconditioned on request. Returns the number of
+    // Hessian products.
     private int NewtonDirection(IHessianOperator hessian, double[] g, bool[] active, double[] d)
     {
         int n = g.Length;
         var r = new double[n];
+        var z = new double[n];
         var p = new double[n];
         var hp = new double[n];
+        var inverseDiagonal = new double[n];
+        Array.Fill(inverseDiagonal, 1.0);
+        if (UseJacobiPreconditioner)
+        {
+            hessian.Diagonal(inverseDiagonal);
+            for (int j = 0; j < n; j++)
+            {
+                // A zero or negative diagonal (linear losses) leaves that coordinate unpreconditioned.
+                inverseDiagonal[j] = inverseDiagonal[j] > 0 ? 1.0 / inverseDiagonal[j] : 1.0;
+            }
+        }
+
         Array.Clear(d);
-        double rs = 0.0;
+        double rr = 0.0;
+        double rz = 0.0;
         for (int j = 0; j < n; j++)
         {
             r[j] = active[j] ? 0.0 : -g[j];
-            p[j] = r[j];
-            rs += r[j] * r[j];
+            z[j] = inverseDiagonal[j] * r[j];
+            p[j] = z[j];
+            rr += r[j] * r[j];
+            rz += r[j] * z[j];
         }
 
-        double gNorm = Math.Sqrt(rs);
+        double gNorm = Math.Sqrt(rr);
         if (gNorm == 0.0)
         {
             return 0;
@@ -196,8 +219,8 @@ public sealed class ProjectedNewtonSolver
 
             if (!(curvature > 1e-14 * pp))
             {
-                // No curvature along p (a linear or flat direction): fall back to the current iterate, or to
-                // steepest descent when nothing has been accumulated yet.
+                // No curvature along p (a linear or flat direction): keep the current iterate, or take steepest
+                // descent when nothing has been accumulated yet.
                 if (it == 0)
                 {
                     Array.Copy(r, d, n);
@@ -206,27 +229,30 @@ public sealed class ProjectedNewtonSolver
                 break;
             }
 
-            double a = rs / curvature;
-            double rsNew = 0.0;
+            double a = rz / curvature;
+            double rzNew = 0.0;
+            rr = 0.0;
             for (int j = 0; j < n; j++)
             {
                 d[j] += a * p[j];
                 r[j] -= a * hp[j];
-                rsNew += r[j] * r[j];
+                z[j] = inverseDiagonal[j] * r[j];
+                rzNew += r[j] * z[j];
+                rr += r[j] * r[j];
             }
 
-            if (Math.Sqrt(rsNew) <= target)
+            if (Math.Sqrt(rr) <= target)
             {
                 break;
             }
 
-            double b = rsNew / rs;
+            double b = rzNew / rz;
             for (int j = 0; j < n; j++)
             {
-                p[j] = r[j] + b * p[j];
+                p[j] = z[j] + b * p[j];
             }
 
-            rs = rsNew;
+            rz = rzNew;
         }
 
         return products;

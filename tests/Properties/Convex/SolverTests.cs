@@ -53,6 +53,45 @@ public sealed class SolverTests
     }
 
     [Fact]
+    public void Jacobi_preconditioned_solve_reaches_the_same_optimum()
+    {
+        BinaryLogisticRegression f = Instances.Binary(7, n: 60, p: 10, density: 0.5);
+        var box = BoxConstraint.Uniform(f.Dimension, -0.05, 0.05);
+        BoxSolution plain = new ProjectedNewtonSolver { Tolerance = KktTolerance }.Minimize(f, box, new double[f.Dimension]);
+        BoxSolution jacobi = new ProjectedNewtonSolver { Tolerance = KktTolerance, UseJacobiPreconditioner = true }.Minimize(f, box, new double[f.Dimension]);
+        Assert.True(plain.Converged && jacobi.Converged);
+        Assert.Equal(plain.Theta, jacobi.Theta, (a, b) => Math.Abs(a - b) <= 1e-8);
+
+        // The diagonal the preconditioner uses is the Hessian's: e_jᵀ H e_j.
+        IHessianOperator h = f.Hessian(plain.Theta);
+        var diagonal = new double[f.Dimension];
+        h.Diagonal(diagonal);
+        var e = new double[f.Dimension];
+        var column = new double[f.Dimension];
+        for (int j = 0; j < f.Dimension; j++)
+        {
+            Array.Clear(e);
+            e[j] = 1.0;
+            h.Multiply(e, column);
+            Assert.Equal(column[j], diagonal[j], 1e-14);
+        }
+
+        var m = Instances.Multinomial(7);
+        IHessianOperator hm = m.Hessian(Instances.Vector(7, 1, m.Dimension, 1.0));
+        var dm = new double[m.Dimension];
+        hm.Diagonal(dm);
+        e = new double[m.Dimension];
+        column = new double[m.Dimension];
+        for (int j = 0; j < m.Dimension; j += 5)
+        {
+            Array.Clear(e);
+            e[j] = 1.0;
+            hm.Multiply(e, column);
+            Assert.Equal(column[j], dm[j], 1e-14);
+        }
+    }
+
+    [Fact]
     public void Kkt_residual_is_the_projected_gradient_step()
     {
         var box = new BoxConstraint([-1.0, -1.0, 0.0], [1.0, 1.0, 2.0]);
