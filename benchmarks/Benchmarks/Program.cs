@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Verification.Benchmarks.StreamTriad).Assembly).Run(args);

@@ -1,0 +1,52 @@
+namespace Verification.Reference.Optimizers;
+
+/// <summary>
+/// Adam (Kingma and Ba, 2015, Algorithm 1), with the options the analyses need: bias correction on or off, ε inside
+/// or outside the square root, α_t = α/√t, β_{1,t} = β₁λ^(t−1), and a box projection.
+/// </summary>
+/// <remarks>
+/// m_t = β_{1,t} m_{t−1} + (1 − β_{1,t}) g_t; v_t = β₂ v_{t−1} + (1 − β₂) g_t²; m̂_t = m_t/(1 − β₁^t);
+/// v̂_t = v_t/(1 − β₂^t); θ_{t+1} = Π_F(θ_t − α_t m̂_t/(√v̂_t + ε)). The arithmetic order is that of
+/// <see cref="AdamElementwise"/>; β^t is a running product (<see cref="RunningPower"/>).
+/// </remarks>
+public sealed class Adam : IGradientOptimizer
+{
+    /// <summary>Creates Adam with validated options.</summary>
+    public Adam(AdamOptions? options = null)
+    {
+        Options = options ?? new AdamOptions();
+        Options.Validate();
+    }
+
+    /// <summary>The hyperparameters.</summary>
+    public AdamOptions Options { get; }
+
+    /// <inheritdoc/>
+    public string Name => "adam";
+
+    /// <inheritdoc/>
+    public OptimizerState Init(int dimension) => AdamFamily.Init(Name, dimension, amsGrad: false);
+
+    /// <inheritdoc/>
+    public void Step(OptimizerState state, Span<double> parameters, ReadOnlySpan<double> gradient)
+    {
+        long t = StepInputs.Begin(Name, state, parameters, gradient);
+        AdamOptions o = Options;
+        double beta1Power = state.Scalar(AdamFamily.Beta1Power) * o.Beta1;
+        double beta2Power = state.Scalar(AdamFamily.Beta2Power) * o.Beta2;
+        double beta1t = o.Beta1 * state.Scalar(AdamFamily.LambdaPower);
+        var scalars = new AdamStepScalars(
+            beta1t,
+            1.0 - beta1t,
+            o.Beta2,
+            1.0 - o.Beta2,
+            o.BiasCorrection ? 1.0 - beta1Power : 1.0,
+            o.BiasCorrection ? 1.0 - beta2Power : 1.0,
+            o.Schedule.At(t),
+            o.Epsilon,
+            o.EpsilonPlacement,
+            AmsGradMax: false);
+        AdamElementwise.Apply(scalars, parameters, state.Buffer(AdamFamily.M), state.Buffer(AdamFamily.V), default, gradient, default, o.Box);
+        AdamFamily.EndStep(state, beta1Power, beta2Power, o.Beta1Decay);
+    }
+}

@@ -1,0 +1,48 @@
+namespace Verification.Reference.Optimizers;
+
+/// <summary>The state layout and per-step bookkeeping that Adam, AMSGrad and StochGradAdam share.</summary>
+internal static class AdamFamily
+{
+    /// <summary>β₁^t as a running product (see <see cref="RunningPower"/>); 1 before the first step.</summary>
+    public const string Beta1Power = "beta1_pow";
+
+    /// <summary>β₂^t as a running product; 1 before the first step.</summary>
+    public const string Beta2Power = "beta2_pow";
+
+    /// <summary>λ^(t−1) for the β_{1,t} = β₁λ^(t−1) schedule, as it stands before step t; 1 before the first step.</summary>
+    public const string LambdaPower = "lambda_pow";
+
+    /// <summary>First moment m.</summary>
+    public const string M = "m";
+
+    /// <summary>Second moment v.</summary>
+    public const string V = "v";
+
+    /// <summary>AMSGrad's running maximum v̂.</summary>
+    public const string VMax = "vhat";
+
+    public static OptimizerState Init(string name, int dimension, bool amsGrad, params string[] extraBuffers)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(dimension);
+        var buffers = new List<KeyValuePair<string, int>> { new(M, dimension), new(V, dimension) };
+        if (amsGrad)
+        {
+            buffers.Add(new(VMax, dimension));
+        }
+
+        buffers.AddRange(extraBuffers.Select(b => new KeyValuePair<string, int>(b, dimension)));
+        return new OptimizerState(
+            name,
+            [new(Beta1Power, 1.0), new(Beta2Power, 1.0), new(LambdaPower, 1.0)],
+            buffers);
+    }
+
+    /// <summary>Advances the running powers and the step counter after step t.</summary>
+    public static void EndStep(OptimizerState state, double beta1Power, double beta2Power, double lambda)
+    {
+        state.SetScalar(Beta1Power, beta1Power);
+        state.SetScalar(Beta2Power, beta2Power);
+        state.SetScalar(LambdaPower, state.Scalar(LambdaPower) * lambda);
+        state.Step++;
+    }
+}
