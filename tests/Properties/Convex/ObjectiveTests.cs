@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Verification.Convex.Objectives;
+using Verification.Properties.Support;
 using Verification.Reference.Problems;
 
 namespace Verification.Properties.Convex;
@@ -168,7 +169,7 @@ public sealed class ObjectiveTests
 
             return true;
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(100).WithQuietOnSuccess(true), property);
+        Check.One(Generators.Config(100), property);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Verification.Convex.Objectives;
 using Verification.Convex.Online;
 using Verification.Convex.Optima;
 using Verification.Convex.Regret;
+using Verification.Properties.Support;
 using Verification.Reference.Optimizers;
 using Verification.Reference.Optimizers.StochGradAdam;
 using Verification.Reference.Sampling;
@@ -144,5 +145,34 @@ public sealed class RegretHarnessTests(ITestOutputHelper output)
         Assert.Equal(dInf, run.Constants.DInfinity);
         Assert.True(run.Constants.GInfinityRaw > 0 && run.Constants.D >= run.Constants.DInfinity);
         output.WriteLine($"DASGrad centroid: R(T)={run.Regret:G4} linearised(fed)={run.LinearizedRegretFed:G4} G_inf raw={run.Constants.GInfinityRaw:G4} fed={run.Constants.GInfinityFed:G4} D_inf={run.Constants.DInfinity:G4}");
+    }
+
+    [Fact]
+    public void Every_catalogued_optimizer_runs_under_the_harness()
+    {
+        // The same centroid problem for all: f_t ≡ F, a box wide enough that no optimizer's own box matters.
+        var centroid = new CentroidProblem(new CentroidOptions { Dimension = 6, ExampleCount = 40, Shape = VarianceShape.ExampleHeteroscedastic, Seed = 12 });
+        var box = BoxConstraint.Uniform(6, -10.0, 10.0);
+        var online = new FiniteSumOnlineProblem(centroid, box);
+        var options = new RegretRunOptions { Steps = 25, RecordMoments = true };
+        foreach ((string name, Func<IGradientOptimizer> create) in OptimizerCatalog.GradientOptimizers)
+        {
+            Check(name, RegretHarness.Run(create(), online, options));
+        }
+
+        foreach ((string name, Func<IFiniteSumOptimizer> create) in OptimizerCatalog.FiniteSumOptimizers)
+        {
+            Check(name, RegretHarness.Run(create(), centroid, box, options));
+        }
+
+        static void Check(string name, RegretRun run)
+        {
+            Assert.Equal(25, run.Steps.Count);
+            Assert.Equal(25, run.CumulativeRegret.Length);
+            Assert.All(run.Steps, s => Assert.All(s.FedGradient!, g => Assert.True(double.IsFinite(g), name)));
+            // Each f_t is convex on all of ℝ^d, so R(T) ≤ Σ⟨∇f_t(θ_t), θ_t − θ*⟩ on every path, inside the box or not.
+            Assert.True(run.Regret <= run.LinearizedRegretRaw + SumTolerance, $"{name}: R(T) {run.Regret:R} > linearised {run.LinearizedRegretRaw:R}");
+            Assert.True(run.Constants.GInfinityRaw > 0, name);
+        }
     }
 }
