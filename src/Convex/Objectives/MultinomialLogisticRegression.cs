@@ -258,6 +258,68 @@ public sealed class MultinomialLogisticRegression : IFiniteSumObjective, ISmooth
         }
     }
 
+    // The full-batch passes work on Wᵀ, (p+1) rows of K class weights: one stored pixel then touches K adjacent doubles
+    // instead of K cache lines 785 doubles apart. Sums run in the same order as the row-major forms above.
+    private double[] Transposed(ReadOnlySpan<double> theta)
+    {
+        int stride = FeatureCount + 1;
+        int classes = ClassCount;
+        var wt = new double[theta.Length];
+        for (int k = 0; k < classes; k++)
+        {
+            for (int j = 0; j < stride; j++)
+            {
+                wt[j * classes + k] = theta[k * stride + j];
+            }
+        }
+
+        return wt;
+    }
+
+    // result[k(p+1) + j] = sumT[j K + k] / n + λ θ[k(p+1) + j]: back to θ's layout, with the mean and the L2 term.
+    private void FromTransposedMean(ReadOnlySpan<double> sumT, ReadOnlySpan<double> theta, Span<double> result)
+    {
+        int stride = FeatureCount + 1;
+        int classes = ClassCount;
+        double n = ExampleCount;
+        for (int k = 0; k < classes; k++)
+        {
+            for (int j = 0; j < stride; j++)
+            {
+                result[k * stride + j] = sumT[j * classes + k] / n + Lambda * theta[k * stride + j];
+            }
+        }
+    }
+
+    private void ComputeLogitsTransposed(int example, ReadOnlySpan<double> wt, Span<double> logits)
+    {
+        int classes = ClassCount;
+        ReadOnlySpan<int> columns = _features.RowColumns(example);
+        ReadOnlySpan<double> values = _features.RowValues(example);
+        wt.Slice(FeatureCount * classes, classes).CopyTo(logits);
+        for (int e = 0; e < columns.Length; e++)
+        {
+            DenseKernels.Axpy(values[e], wt.Slice(columns[e] * classes, classes), logits);
+        }
+    }
+
+    private void AddOuterProductTransposed(int example, ReadOnlySpan<double> c, Span<double> targetT)
+    {
+        int classes = ClassCount;
+        ReadOnlySpan<int> columns = _features.RowColumns(example);
+        ReadOnlySpan<double> values = _features.RowValues(example);
+        for (int e = 0; e < columns.Length; e++)
+        {
+            DenseKernels.Axpy(values[e], c, targetT.Slice(columns[e] * classes, classes));
+        }
+
+        Span<double> bias = targetT.Slice(FeatureCount * classes, classes);
+        for (int k = 0; k < bias.Length; k++)
+        {
+            bias[k] += c[k];
+        }
+    }
+
     // target += c x̃_iᵀ (row k gets c_k x_i, and c_k in its bias slot).
     private void AddOuterProduct(int example, ReadOnlySpan<double> c, Span<double> target)
     {
@@ -283,7 +345,7 @@ public sealed class MultinomialLogisticRegression : IFiniteSumObjective, ISmooth
         Guard.SameLength(nameof(theta), theta.Length, "dimension", Dimension);
         int d = Dimension;
         int classes = ClassCount;
-        double[] t = theta.ToArray();
+        double[] wt = Transposed(theta);
         int width = withGradient ? d + 1 : 1;
         double[] sum = new double[width];
         _reduction.Sum((start, end, partial) =>
@@ -293,29 +355,25 @@ public sealed class MultinomialLogisticRegression : IFiniteSumObjective, ISmooth
             double loss = 0.0;
             for (int i = start; i < end; i++)
             {
-                ComputeLogits(i, t, z);
+                ComputeLogitsTransposed(i, wt, z);
                 double lse = LogisticMath.Softmax(z, p);
                 loss += lse - z[_labels[i]];
                 if (withGradient)
                 {
                     p[_labels[i]] -= 1.0;
-                    AddOuterProduct(i, p, partial);
+                    AddOuterProductTransposed(i, p, partial);
                 }
             }
 
             partial[width - 1] += loss;
         }, sum);
 
-        double n = ExampleCount;
         if (withGradient)
         {
-            for (int j = 0; j < d; j++)
-            {
-                gradient[j] = sum[j] / n + Lambda * t[j];
-            }
+            FromTransposedMean(sum, theta, gradient);
         }
 
-        return sum[width - 1] / n + 0.5 * Lambda * DenseKernels.SquaredNorm(t);
+        return sum[width - 1] / ExampleCount + 0.5 * Lambda * DenseKernels.SquaredNorm(theta);
     }
 
     private sealed class HessianOperator(MultinomialLogisticRegression owner, double[] probabilities) : IHessianOperator
@@ -361,7 +419,7 @@ public sealed class MultinomialLogisticRegression : IFiniteSumObjective, ISmooth
             Guard.SameLength(nameof(v), v.Length, "dimension", d);
             Guard.SameLength(nameof(result), result.Length, "dimension", d);
             int classes = owner.ClassCount;
-            double[] vv = v.ToArray();
+            double[] vt = owner.Transposed(v);
             double[] sum = new double[d];
             owner._reduction.Sum((start, end, partial) =>
             {
@@ -370,7 +428,7 @@ public sealed class MultinomialLogisticRegression : IFiniteSumObjective, ISmooth
                 for (int i = start; i < end; i++)
                 {
                     ReadOnlySpan<double> p = probabilities.AsSpan(i * classes, classes);
-                    owner.ComputeLogits(i, vv, u);
+                    owner.ComputeLogitsTransposed(i, vt, u);
                     double pu = 0.0;
                     for (int k = 0; k < classes; k++)
                     {
@@ -382,14 +440,10 @@ public sealed class MultinomialLogisticRegression : IFiniteSumObjective, ISmooth
                         w[k] = p[k] * (u[k] - pu);
                     }
 
-                    owner.AddOuterProduct(i, w, partial);
+                    owner.AddOuterProductTransposed(i, w, partial);
                 }
             }, sum);
-            double n = owner.ExampleCount;
-            for (int j = 0; j < d; j++)
-            {
-                result[j] = sum[j] / n + owner.Lambda * vv[j];
-            }
+            owner.FromTransposedMean(sum, v, result);
         }
     }
 }
