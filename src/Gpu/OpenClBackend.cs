@@ -6,11 +6,11 @@ using Verification.Reference.Random;
 namespace Verification.Gpu;
 
 /// <summary>
-/// The OpenCL implementation of <see cref="IElementwiseOptimizerBackend"/>: one context and in-order queue on one
+/// The OpenCL implementation of <see cref="IGradientMethodBackend"/>: one context and in-order queue on one
 /// device, the embedded kernels built once per precision, and launches serialised by a lock (kernel objects hold
 /// their arguments, so set-and-launch must not interleave between threads).
 /// </summary>
-public sealed class OpenClBackend : IElementwiseOptimizerBackend
+public sealed class OpenClBackend : IGradientMethodBackend
 {
     /// <summary>The option that makes float divide and sqrt correctly rounded, added when the device supports it.</summary>
     public const string CorrectlyRoundedSingleOption = "-cl-fp32-correctly-rounded-divide-sqrt";
@@ -210,6 +210,93 @@ public sealed class OpenClBackend : IElementwiseOptimizerBackend
     }
 
     /// <inheritdoc/>
+    public void Scale<T>(IDeviceVector<T> x, double factor, GradientMask? keptOnly)
+        where T : unmanaged
+    {
+        DeviceBuffer<T> bx = Own(x, nameof(x));
+        GradientMask draw = keptOnly ?? default;
+        lock (_gate)
+        {
+            OpenClKernel kernel = Programs<T>(nameof(Scale)).ScaleInPlace;
+            kernel.SetBuffer(0, bx);
+            SetReal<T>(kernel, 1, factor);
+            kernel.SetScalar(2, (uint)bx.Length).SetScalar(3, keptOnly is null ? 0u : 1u)
+                .SetScalar(4, draw.Stream.Key.K0).SetScalar(5, draw.Stream.Key.K1)
+                .SetScalar(6, draw.Step).SetScalar(7, draw.IndexOffset).SetScalar(8, draw.Threshold)
+                .Launch(bx.Length);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void AddScaled<T>(IDeviceVector<T> gradient, IDeviceVector<T> theta, double weightDecay)
+        where T : unmanaged
+    {
+        DeviceBuffer<T> g = Own(gradient, nameof(gradient)), th = Own(theta, nameof(theta));
+        SameLength(th.Length, nameof(gradient), g.Length);
+        lock (_gate)
+        {
+            OpenClKernel kernel = Programs<T>(nameof(AddScaled)).AddScaled;
+            kernel.SetBuffer(0, g).SetBuffer(1, th);
+            SetReal<T>(kernel, 2, weightDecay);
+            kernel.SetScalar(3, (uint)g.Length).Launch(g.Length);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void SgdUpdate<T>(IDeviceVector<T> theta, IDeviceVector<T> gradient, double stepSize, BoxConstraint? box)
+        where T : unmanaged
+    {
+        DeviceBuffer<T> th = Own(theta, nameof(theta)), g = Own(gradient, nameof(gradient));
+        SameLength(th.Length, nameof(gradient), g.Length);
+        lock (_gate)
+        {
+            OpenClKernel kernel = Programs<T>(nameof(SgdUpdate)).Sgd;
+            kernel.SetBuffer(0, th).SetBuffer(1, g).SetScalar(2, (uint)th.Length);
+            SetReal<T>(kernel, 3, stepSize);
+            SetBox<T>(kernel, 4, box);
+            kernel.Launch(th.Length);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void AdaGradUpdate<T>(IDeviceVector<T> theta, IDeviceVector<T> sumOfSquares, IDeviceVector<T> gradient, double learningRate, double epsilon, BoxConstraint? box)
+        where T : unmanaged
+    {
+        DeviceBuffer<T> th = Own(theta, nameof(theta)), s = Own(sumOfSquares, nameof(sumOfSquares)), g = Own(gradient, nameof(gradient));
+        SameLength(th.Length, nameof(sumOfSquares), s.Length);
+        SameLength(th.Length, nameof(gradient), g.Length);
+        lock (_gate)
+        {
+            OpenClKernel kernel = Programs<T>(nameof(AdaGradUpdate)).AdaGrad;
+            kernel.SetBuffer(0, th).SetBuffer(1, s).SetBuffer(2, g).SetScalar(3, (uint)th.Length);
+            SetReal<T>(kernel, 4, learningRate);
+            SetReal<T>(kernel, 5, epsilon);
+            SetBox<T>(kernel, 6, box);
+            kernel.Launch(th.Length);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void RmsPropUpdate<T>(IDeviceVector<T> theta, IDeviceVector<T> v, IDeviceVector<T> gradient, double rho, double oneMinusRho, double learningRate, double epsilon, BoxConstraint? box)
+        where T : unmanaged
+    {
+        DeviceBuffer<T> th = Own(theta, nameof(theta)), bv = Own(v, nameof(v)), g = Own(gradient, nameof(gradient));
+        SameLength(th.Length, nameof(v), bv.Length);
+        SameLength(th.Length, nameof(gradient), g.Length);
+        lock (_gate)
+        {
+            OpenClKernel kernel = Programs<T>(nameof(RmsPropUpdate)).RmsProp;
+            kernel.SetBuffer(0, th).SetBuffer(1, bv).SetBuffer(2, g).SetScalar(3, (uint)th.Length);
+            SetReal<T>(kernel, 4, rho);
+            SetReal<T>(kernel, 5, oneMinusRho);
+            SetReal<T>(kernel, 6, learningRate);
+            SetReal<T>(kernel, 7, epsilon);
+            SetBox<T>(kernel, 8, box);
+            kernel.Launch(th.Length);
+        }
+    }
+
+    /// <inheritdoc/>
     public void Dispose()
     {
         if (_float32.IsValueCreated)
@@ -239,6 +326,20 @@ public sealed class OpenClBackend : IElementwiseOptimizerBackend
             .SetScalar(index + 5, draw.Step)
             .SetScalar(index + 6, draw.IndexOffset)
             .SetScalar(index + 7, draw.Threshold);
+    }
+
+    /// <summary>Sets lo, hi and the box flag of the gradient-method kernels.</summary>
+    private static void SetBox<T>(OpenClKernel kernel, uint index, BoxConstraint? box)
+        where T : unmanaged
+    {
+        if (box is { } b && !(b.Lower <= b.Upper))
+        {
+            throw new ArgumentException($"Invalid box: lower {b.Lower} must not exceed upper {b.Upper}.", nameof(box));
+        }
+
+        SetReal<T>(kernel, index, box?.Lower ?? double.NegativeInfinity);
+        SetReal<T>(kernel, index + 1, box?.Upper ?? double.PositiveInfinity);
+        kernel.SetScalar(index + 2, box is null ? 0u : 1u);
     }
 
     /// <summary>Passes a host double as the kernel's <c>real</c>: unchanged for double, rounded to nearest for float.</summary>
@@ -318,7 +419,7 @@ public sealed class OpenClBackend : IElementwiseOptimizerBackend
                 options);
             _elementwise = context.BuildProgram(
                 $"elementwise ({precision})",
-                KernelSources.Concatenate(KernelSources.Prelude, KernelSources.Philox, KernelSources.StreamTriad, KernelSources.AdamFamily),
+                KernelSources.Concatenate(KernelSources.Prelude, KernelSources.Philox, KernelSources.StreamTriad, KernelSources.AdamFamily, KernelSources.GradientMethods),
                 options);
             FillUInt32 = _random.CreateKernel("philox_fill_uint32");
             BernoulliMask = _random.CreateKernel("philox_bernoulli_mask");
@@ -327,6 +428,11 @@ public sealed class OpenClBackend : IElementwiseOptimizerBackend
             Triad = _elementwise.CreateKernel("stream_triad");
             Update = _elementwise.CreateKernel("adam_family_update");
             MaskedUpdate = _elementwise.CreateKernel("adam_family_masked_update");
+            ScaleInPlace = _elementwise.CreateKernel("scale_in_place");
+            AddScaled = _elementwise.CreateKernel("add_scaled");
+            Sgd = _elementwise.CreateKernel("sgd_update");
+            AdaGrad = _elementwise.CreateKernel("adagrad_update");
+            RmsProp = _elementwise.CreateKernel("rmsprop_update");
         }
 
         public OpenClKernel FillUInt32 { get; }
@@ -343,9 +449,19 @@ public sealed class OpenClBackend : IElementwiseOptimizerBackend
 
         public OpenClKernel MaskedUpdate { get; }
 
+        public OpenClKernel ScaleInPlace { get; }
+
+        public OpenClKernel AddScaled { get; }
+
+        public OpenClKernel Sgd { get; }
+
+        public OpenClKernel AdaGrad { get; }
+
+        public OpenClKernel RmsProp { get; }
+
         public void Dispose()
         {
-            foreach (OpenClKernel? kernel in new[] { FillUInt32, BernoulliMask, Raw, UniformDouble, Triad, Update, MaskedUpdate })
+            foreach (OpenClKernel? kernel in new[] { FillUInt32, BernoulliMask, Raw, UniformDouble, Triad, Update, MaskedUpdate, ScaleInPlace, AddScaled, Sgd, AdaGrad, RmsProp })
             {
                 kernel?.Dispose();
             }

@@ -20,6 +20,9 @@ public static class KernelSources
     /// <summary>The Adam-family element-wise update kernels (dense and lazy).</summary>
     public const string AdamFamily = "adam_family.cl";
 
+    /// <summary>SGD, AdaGrad, RMSProp and StochGradAdam's weight decay (needs <see cref="AdamFamily"/> before it).</summary>
+    public const string GradientMethods = "gradient_methods.cl";
+
     /// <summary>The text of one embedded source file.</summary>
     /// <exception cref="FileNotFoundException">No such embedded kernel file.</exception>
     public static string Read(string fileName)

@@ -31,11 +31,23 @@ public sealed class Adam : IGradientOptimizer
     public void Step(OptimizerState state, Span<double> parameters, ReadOnlySpan<double> gradient)
     {
         long t = StepInputs.Begin(Name, state, parameters, gradient);
+        AdamStepScalars scalars = ScalarsFor(t, state, out double beta1Power, out double beta2Power);
+        AdamElementwise.Apply(scalars, parameters, state.Buffer(AdamFamily.M), state.Buffer(AdamFamily.V), default, gradient, default, Options.Box);
+        AdamFamily.EndStep(state, beta1Power, beta2Power, Options.Beta1Decay);
+    }
+
+    /// <summary>
+    /// The step scalars at step t, read from a state that holds the Adam-family running powers, and the new β₁^t,
+    /// β₂^t to store after the step (so an accelerator can reproduce the step with the same host arithmetic).
+    /// </summary>
+    public AdamStepScalars ScalarsFor(long t, OptimizerState state, out double beta1Power, out double beta2Power)
+    {
+        ArgumentNullException.ThrowIfNull(state);
         AdamOptions o = Options;
-        double beta1Power = state.Scalar(AdamFamily.Beta1Power) * o.Beta1;
-        double beta2Power = state.Scalar(AdamFamily.Beta2Power) * o.Beta2;
+        beta1Power = state.Scalar(AdamFamily.Beta1Power) * o.Beta1;
+        beta2Power = state.Scalar(AdamFamily.Beta2Power) * o.Beta2;
         double beta1t = o.Beta1 * state.Scalar(AdamFamily.LambdaPower);
-        var scalars = new AdamStepScalars(
+        return new AdamStepScalars(
             beta1t,
             1.0 - beta1t,
             o.Beta2,
@@ -46,7 +58,5 @@ public sealed class Adam : IGradientOptimizer
             o.Epsilon,
             o.EpsilonPlacement,
             AmsGradMax: false);
-        AdamElementwise.Apply(scalars, parameters, state.Buffer(AdamFamily.M), state.Buffer(AdamFamily.V), default, gradient, default, o.Box);
-        AdamFamily.EndStep(state, beta1Power, beta2Power, o.Beta1Decay);
     }
 }

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Verification.Claims.Search;
+
+namespace Verification.Claims.Catalogue;
+
+/// <summary>
+/// A claim over instances of type <typeparamref name="T"/>: PEPit's "(observed, bound)" pair as a class. Subclasses
+/// give the statement, the families and the evaluation; the search, shrinking and verdict are shared.
+/// </summary>
+/// <typeparam name="T">The instance type; it must round-trip through System.Text.Json (records of arrays and numbers).</typeparam>
+public abstract class Claim<T> : IClaim
+{
+    /// <inheritdoc/>
+    public abstract ClaimInfo Info { get; }
+
+    /// <summary>The instance families searched.</summary>
+    public abstract IReadOnlyList<InstanceFamily<T>> Families { get; }
+
+    /// <inheritdoc/>
+    public virtual RoundingSlack Slack => RoundingSlack.Default;
+
+    /// <inheritdoc/>
+    public virtual string? ConditionDescription => null;
+
+    /// <summary>Evaluates both sides on one instance.</summary>
+    public abstract Sides Evaluate(T instance);
+
+    /// <summary>
+    /// For a conditional claim: whether the instance satisfies the extra condition under which the claim is expected
+    /// to hold. The verdict is "holds only if …" when every counterexample fails the condition and instances on both
+    /// sides of it were checked.
+    /// </summary>
+    public virtual bool Condition(T instance) => true;
+
+    /// <inheritdoc/>
+    public ClaimResult Search(SearchBudget budget) => CounterexampleSearch.Run(this, budget);
+
+    /// <inheritdoc/>
+    public Sides Evaluate(JsonElement instance) =>
+        Evaluate(instance.Deserialize<T>(CounterexampleStore.JsonOptions) ?? throw new JsonException($"{Info.Id}: the stored instance is null."));
+}

@@ -1,0 +1,23 @@
+using System.Text.Json;
+using Verification.Claims.Search;
+
+namespace Verification.Claims.Catalogue;
+
+/// <summary>A checkable claim of one of the papers, independent of its instance type.</summary>
+public interface IClaim
+{
+    /// <summary>What the claim says and where.</summary>
+    ClaimInfo Info { get; }
+
+    /// <summary>The rounding slack within which a violation is not counted.</summary>
+    RoundingSlack Slack { get; }
+
+    /// <summary>The condition under which the claim is expected to hold, when the paper's statement needs one; null otherwise.</summary>
+    string? ConditionDescription { get; }
+
+    /// <summary>Searches every family for a counterexample with the given budget.</summary>
+    ClaimResult Search(SearchBudget budget);
+
+    /// <summary>Evaluates a stored instance (the "instance" element of a counterexample file).</summary>
+    Sides Evaluate(JsonElement instance);
+}
