@@ -64,6 +64,7 @@ public sealed class UnbalancedMnist
         {
             throw new InvalidHyperparameterException(nameof(removedFraction), removedFraction, "must be in [0, 1)");
         }
+
         int[] digits = (reducedDigits ?? DefaultReducedDigits).Distinct().ToArray();
         foreach (int digit in digits)
         {
