@@ -128,12 +128,12 @@ internal sealed class Lemma44 : IClaimSource
             // I14: the constants of (26) and (45) — neither bound implies the other unless they are ordered.
             yield return Claim(
                 "SGA-L4.4-I14-const26-le-const45", "Lemma 4.4, (26) vs (45) (I14): is (45)'s bound at least (26)'s?",
-                "2/(1 − γ√(1−β₂)) ‖g_{1:T,i}‖₂ ≤ 2G_∞/((1−γ)²√(1−β₂)) ‖g_{1:T,i}‖₂ (compared as constants)", families,
-                h => new Sides(C26(h), C45(h)));
+                "2/(1 − γ√(1−β₂)) ≤ 2G_∞/((1−γ)²√(1−β₂)) (the constants of (26) and (45), compared for g_{1:T,i} ≢ 0)", families,
+                h => G(h).Norm == 0.0 ? new Sides(0.0, 0.0) : new Sides(C26(h), C45(h)));
             yield return Claim(
                 "SGA-L4.4-I14-const45-le-const26", "Lemma 4.4, (26) vs (45) (I14): is (26)'s bound at least (45)'s?",
-                "2G_∞/((1−γ)²√(1−β₂)) ≤ 2/(1 − γ√(1−β₂)) (compared as constants)", families,
-                h => new Sides(C45(h), C26(h)));
+                "2G_∞/((1−γ)²√(1−β₂)) ≤ 2/(1 − γ√(1−β₂)) (the constants of (45) and (26), compared for g_{1:T,i} ≢ 0)", families,
+                h => G(h).Norm == 0.0 ? new Sides(0.0, 0.0) : new Sides(C45(h), C26(h)));
 
             // Corrected statements.
             yield return Claim(
