@@ -44,7 +44,7 @@ public sealed record OnlineRun(
 
 /// <summary>
 /// Families of <see cref="OnlineRun"/>: scales far below and above 1, sign flips, sparse data, quadratic losses, λ near 0
-/// and 1, s = 1, long horizons and Reddi et al.'s one-dimensional problem (f_t(x) = C·x if t mod 3 = 1, else −x, on
+/// and 1, s = 1 and s ≈ 0, long horizons and Reddi et al.'s one-dimensional problem (f_t(x) = C·x if t mod 3 = 1, else −x, on
 /// [−1, 1], C = 3), with a shrinker towards short, low-dimensional, round runs.
 /// </summary>
 public static class OnlineRunFamilies
@@ -63,6 +63,7 @@ public static class OnlineRunFamilies
         Family("quadratic", "f_t = ½‖θ − x_t‖², x ∈ [−2, 2]·R", OnlineRun.Quadratic, Values(2.0), Gen.Choose(1, 4), Gen.Choose(1, 60), Lambdas(), Rates(), trials),
         Family("lambda-extremes", "λ ∈ {1e-6, 0.01, 0.99, 1 − 1e-6}", OnlineRun.Linear, Values(1.0), Gen.Choose(1, 4), Gen.Choose(1, 60), Gen.Elements(1e-6, 0.01, 0.99, 1 - 1e-6), Rates(), trials),
         Family("all-one-mask", "s = 1: φ = g", OnlineRun.Linear, Values(1.0), Gen.Choose(1, 4), Gen.Choose(1, 60), Lambdas(), Gen.Constant(1.0), trials),
+        Family("all-zero-mask", "s = 1e-9: the threshold ⌊s·2³²⌋ = 4 masks (almost) every coordinate, φ ≡ 0", OnlineRun.Linear, Values(1.0), Gen.Choose(1, 4), Gen.Choose(1, 60), Lambdas(), Gen.Constant(1e-9), trials / 2),
         Family("long-horizon", "T ∈ [150, 200], d ∈ [1, 8]", OnlineRun.Linear, Values(1.0), Gen.Choose(1, 8), Gen.Choose(150, 200), Lambdas(), Rates(), Math.Max(1, trials / 4)),
         Reddi("reddi", "Reddi et al.'s problem, T ∈ [30, 200]", Gen.Choose(30, 200), trials),
     ];
