@@ -1,4 +1,4 @@
-using Verification.Audit;
+using Verification.Audit.Commands;
 
 // The full audit (experiments, report) is not built yet; until it is, the main job prints the variant table, and
 // `claims` runs the proof-audit catalogue.

@@ -3,7 +3,7 @@ using Verification.Claims.Catalogue;
 using Verification.Claims.Reporting;
 using Verification.Claims.Search;
 
-namespace Verification.Audit;
+namespace Verification.Audit.Commands;
 
 /// <summary>
 /// <c>claims [--id ID] [--scale S] [--seed N] [--write-docs [DIR]]</c>: searches the claims catalogue and prints each
