@@ -13,6 +13,12 @@ internal static class Das
     /// <summary>Differences of sums that cancel: 1e-7 relative, 1e-12 absolute (on normalised sides).</summary>
     public static RoundingSlack Cancelling => new(1e-7, 1e-12);
 
+    /// <summary>Sides divided by the magnitude of the terms of a run's sums: 1e-9 relative, 1e-10 absolute.</summary>
+    public static RoundingSlack RunSlack => new(1e-9, 1e-10);
+
+    /// <summary>A run claim: both sides divided by the magnitude of the run's terms.</summary>
+    public static Sides Run(RunPaths p, double left, double right) => Over(left, right, p.Magnitude);
+
     public static ExpressionClaim<T> Le<T>(
         string id, string location, string statement, IReadOnlyList<string> hypotheses, IReadOnlyList<InstanceFamily<T>> families,
         Func<T, Sides> evaluate, (string, Func<T, bool>)? condition = null, RoundingSlack? slack = null) =>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FsCheck;
 using FsCheck.Fluent;
 using Verification.Claims.Catalogue;
@@ -12,24 +13,32 @@ namespace Verification.Claims.DasGrad;
 /// </summary>
 internal sealed record GradientSnapshot(double[][] Gradients, double[] P, double[] Direction, double GInfFactor)
 {
+    [JsonIgnore]
     public int N => Gradients.Length;
 
+    [JsonIgnore]
     public int D => Gradients[0].Length;
 
+    [JsonIgnore]
     public double GInf => GInfFactor * Gradients.Max(Vec.NormInf);
 
     /// <summary>g = (1/n) Σ_i g_i.</summary>
+    [JsonIgnore]
     public double[] Full => Enumerable.Range(0, D).Select(k => Gradients.Sum(g => g[k]) / N).ToArray();
 
+    [JsonIgnore]
     public double[] Norms => Gradients.Select(Vec.Norm).ToArray();
 
     /// <summary>(1/n) Σ_i ‖g_i‖₂.</summary>
+    [JsonIgnore]
     public double MeanNorm => Norms.Sum() / N;
 
     /// <summary>(1/n) Σ_i ‖g_i‖₂² (= E_unif ‖ĝ‖²).</summary>
+    [JsonIgnore]
     public double MeanSquaredNorm => Gradients.Sum(Vec.Sq) / N;
 
     /// <summary>p*_i = ‖g_i‖/Σ_j‖g_j‖ (uniform when every gradient is 0).</summary>
+    [JsonIgnore]
     public double[] Optimal
     {
         get
@@ -40,6 +49,7 @@ internal sealed record GradientSnapshot(double[][] Gradients, double[] P, double
         }
     }
 
+    [JsonIgnore]
     public double[] Uniform => Enumerable.Repeat(1.0 / N, N).ToArray();
 
     /// <summary>ĝ(i) = g_i/(n p_i).</summary>
