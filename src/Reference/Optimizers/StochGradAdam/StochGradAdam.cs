@@ -1,3 +1,4 @@
+using System.Buffers;
 using Verification.Reference.Random;
 
 namespace Verification.Reference.Optimizers.StochGradAdam;
@@ -59,12 +60,14 @@ public sealed class StochGradAdam : IGradientOptimizer
     public bool[] Mask(long t, int dimension)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(t, 1L);
-        var words = new uint[dimension];
-        _maskStream.FillUInt32((ulong)t, 0, words);
         var keep = new bool[dimension];
-        for (int j = 0; j < dimension; j++)
+        for (int block = 0; block * 4 < dimension; block++)
         {
-            keep[j] = BernoulliThreshold.Keeps(words[j], _threshold);
+            Philox4x32.Block words = _maskStream.Block((ulong)t, (ulong)block);   // coordinates 4b .. 4b+3 (docs/rng.md §3)
+            for (int w = 0; w < 4 && block * 4 + w < dimension; w++)
+            {
+                keep[block * 4 + w] = BernoulliThreshold.Keeps(words[w], _threshold);
+            }
         }
 
         return keep;
@@ -76,7 +79,6 @@ public sealed class StochGradAdam : IGradientOptimizer
         long t = StepInputs.Begin(Name, state, parameters, gradient);
         StochGradAdamOptions o = Options;
         double alpha = o.Schedule.At(t);
-        bool[] keep = Mask(t, parameters.Length);
         ReadOnlySpan<double> g = o.WeightDecay != 0.0 && o.WeightDecayMode == WeightDecayMode.Coupled
             ? CoupledDecay(gradient, parameters, o.WeightDecay)
             : gradient;
@@ -86,7 +88,7 @@ public sealed class StochGradAdam : IGradientOptimizer
         double beta2Power = state.Scalar(AdamFamily.Beta2Power) * o.Beta2;   // β₂^t
         if (o.Variant == StochGradAdamVariant.MaskedUpdate)
         {
-            LazyStep(state, parameters, g, keep, alpha, decoupledFactor);
+            LazyStep(state, parameters, g, Mask(t, parameters.Length), alpha, decoupledFactor);
         }
         else
         {
@@ -99,7 +101,20 @@ public sealed class StochGradAdam : IGradientOptimizer
             }
 
             AdamStepScalars scalars = ScalarsFor(t, state, alpha, beta1Power, beta2Power);
-            AdamElementwise.Apply(scalars, parameters, state.Buffer(AdamFamily.M), state.Buffer(AdamFamily.V), default, g, keep, o.Box);
+            double[] phi = ArrayPool<double>.Shared.Rent(parameters.Length);
+            try
+            {
+                // φ_t = Ω_t ⊙ g_t as a select, then the unmasked (vectorised) Adam-family loop on φ: the same bits as
+                // applying the mask inside the loop.
+                SelectKept(t, g, phi.AsSpan(0, parameters.Length));
+
+                AdamElementwise.Apply(
+                    scalars, parameters, state.Buffer(AdamFamily.M), state.Buffer(AdamFamily.V), default, phi.AsSpan(0, parameters.Length), default, o.Box);
+            }
+            finally
+            {
+                ArrayPool<double>.Shared.Return(phi);
+            }
         }
 
         AdamFamily.EndStep(state, beta1Power, beta2Power, o.Beta1Decay);
@@ -137,6 +152,31 @@ public sealed class StochGradAdam : IGradientOptimizer
             _ => throw new InvalidOperationException($"{StochGradAdamVariantNames.Of(o.Variant)} has per-coordinate scalars."),
         };
         return new AdamStepScalars(b1, 1.0 - b1, b2, 1.0 - b2, bc1, bc2, alpha, o.ResolvedEpsilon, o.ResolvedEpsilonPlacement, AmsGradMax: false);
+    }
+
+    /// <summary>φ_{t,j} = g_j where Ω_{t,j} = 1, else +0, one Philox block per four coordinates.</summary>
+    private void SelectKept(long t, ReadOnlySpan<double> g, Span<double> phi)
+    {
+        for (int block = 0; block * 4 < g.Length; block++)
+        {
+            Philox4x32.Block words = _maskStream.Block((ulong)t, (ulong)block);
+            int j = block * 4;
+            phi[j] = BernoulliThreshold.Keeps(words.W0, _threshold) ? g[j] : 0.0;
+            if (j + 1 < g.Length)
+            {
+                phi[j + 1] = BernoulliThreshold.Keeps(words.W1, _threshold) ? g[j + 1] : 0.0;
+            }
+
+            if (j + 2 < g.Length)
+            {
+                phi[j + 2] = BernoulliThreshold.Keeps(words.W2, _threshold) ? g[j + 2] : 0.0;
+            }
+
+            if (j + 3 < g.Length)
+            {
+                phi[j + 3] = BernoulliThreshold.Keeps(words.W3, _threshold) ? g[j + 3] : 0.0;
+            }
+        }
     }
 
     private void LazyStep(OptimizerState state, Span<double> parameters, ReadOnlySpan<double> g, bool[] keep, double alpha, double decoupledFactor)

@@ -1,0 +1,100 @@
+"""Replays one golden file from its header and compares every line (docs/golden-format.md section 7)."""
+
+import os
+
+import optimizers
+import problems
+from goldenfile import Fields, GoldenError, first_difference, line_kind, read_lines, validate_doubles
+
+FORMAT, VERSION = "verification-golden", 1
+
+
+def snapshot(state):
+    return {"step": state["step"],
+            "scalars": {k: state["scalars"][k] for k in sorted(state["scalars"])},
+            "buffers": {k: list(state["buffers"][k]) for k in sorted(state["buffers"])}}
+
+
+def records(problem, optimizer, theta, steps):
+    """The expected step lines, then the expected end line, computed from the header alone."""
+    theta = list(theta)
+    if isinstance(optimizer, tuple(optimizers.SAMPLED.values())):
+        state = optimizer.init(problem)
+        for t in range(1, steps + 1):
+            loss = problem.loss(theta)
+            batch = optimizer.step(state, theta, problem, t)
+            record = {"t": t, "loss": loss}
+            record.update(batch)
+            record.update({"theta": list(theta), "state": snapshot(state)})
+            yield record
+    else:
+        state = optimizer.init(problem.dimension)
+        for t in range(1, steps + 1):
+            loss = problem.loss(theta)
+            gradient = problem.gradient(theta)
+            mask = optimizer.step(state, theta, gradient, t)
+            record = {"t": t, "loss": loss, "gradient": gradient}
+            if mask is not None:
+                record["mask"] = mask
+            record.update({"theta": list(theta), "state": snapshot(state)})
+            yield record
+    yield {"end": True, "steps": steps, "final_loss": problem.loss(theta)}
+
+
+class Scenario:
+    """A replayed golden file: its header's objects and its parsed lines."""
+
+    def __init__(self, name, lines, header, problem, optimizer, initial, steps):
+        self.name, self.lines, self.header = name, lines, header
+        self.problem, self.optimizer, self.initial, self.steps = problem, optimizer, initial, steps
+
+
+def check(path):
+    """Replays the file at `path`; returns a Scenario or raises GoldenError naming file, line and field."""
+    name = os.path.basename(path)
+    lines = read_lines(path, name)
+
+    def failer(line, kind):
+        def fail(field, problem):
+            raise GoldenError(name, line, kind, field, problem)
+        return fail
+
+    header_fail = failer(1, "header")
+    header = lines[0]
+    validate_doubles(header, header_fail)
+    h = Fields(header, header_fail)
+    known = {"format", "version", "scenario", "problem", "optimizer", "initial_point", "steps"}
+    for key in header:
+        if key not in known:
+            header_fail(key, "unexpected field")
+    if h.string("format") != FORMAT:
+        header_fail("format", "'%s' is not '%s'" % (header.get("format"), FORMAT))
+    if h.int("version") != VERSION:
+        header_fail("version", "version %s is not supported (this checker knows %d)" % (header.get("version"), VERSION))
+    scenario = h.string("scenario")
+    if name.endswith(".verified.jsonl") and name != scenario + ".verified.jsonl":
+        header_fail("scenario", "'%s' does not match the file name" % scenario)
+    problem = problems.read(h.sub("problem"))
+    optimizer = optimizers.read(h.sub("optimizer"), problem)
+    initial = h.doubles("initial_point")
+    if len(initial) != problem.dimension:
+        header_fail("initial_point", "length %d, but the problem has dimension %d" % (len(initial), problem.dimension))
+    steps = h.int("steps")
+
+    for index, expected in enumerate(records(problem, optimizer, initial, steps), start=1):
+        kind = "step %d" % index if index <= steps else "end line"
+        if index >= len(lines):
+            raise GoldenError(name, index + 1, kind, None,
+                              "the file ends after line %d: it is truncated (the header declares %d steps and an end line)" % (len(lines), steps))
+        node = lines[index]
+        fail = failer(index + 1, kind)
+        validate_doubles(node, fail)
+        if index <= steps and isinstance(node, dict) and "end" in node:
+            fail(None, "the end line comes after step %d, but the header declares %d steps (truncated?)" % (index - 1, steps))
+        difference = first_difference(expected, node)
+        if difference:
+            field, want, found, structural = difference
+            fail(field, ("expected %s, found %s" if structural else "mismatch: the replay computes %s, the file has %s") % (want, found))
+    if len(lines) > steps + 2:
+        raise GoldenError(name, steps + 3, line_kind(lines[steps + 2]), None, "unexpected line after the end line")
+    return Scenario(name, lines, header, problem, optimizer, initial, steps)

@@ -1,0 +1,85 @@
+"""The checker itself: damaged golden files give errors naming file, line and field (python3 -m unittest)."""
+
+import json
+import os
+import shutil
+import struct
+import tempfile
+import unittest
+
+import replay
+from goldenfile import GoldenError
+
+VERIFIED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "Golden", "Verified")
+MASKED = "quadratic-stochgradadam-masked_update.verified.jsonl"
+SAMPLED = "least-squares-dasgrad.verified.jsonl"
+
+
+class DamagedFiles(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def write(self, name, text):
+        path = os.path.join(self.dir, name)
+        with open(path, "w", newline="") as f:
+            f.write(text)
+        return path
+
+    def lines(self, name):
+        with open(os.path.join(VERIFIED, name), newline="") as f:
+            return f.read().split("\n")[:-1]
+
+    def edited(self, name, line_number, edit):
+        lines = self.lines(name)
+        node = json.loads(lines[line_number - 1])
+        edit(node)
+        lines[line_number - 1] = json.dumps(node, separators=(",", ":"))
+        return self.write(name, "\n".join(lines) + "\n")
+
+    def fails(self, path, *fragments):
+        with self.assertRaises(GoldenError) as caught:
+            replay.check(path)
+        for fragment in fragments:
+            self.assertIn(fragment, str(caught.exception))
+
+    def test_intact_files_pass(self):
+        replay.check(os.path.join(VERIFIED, MASKED))
+        replay.check(os.path.join(VERIFIED, SAMPLED))
+
+    def test_truncated_inside_a_line(self):
+        lines = self.lines(MASKED)
+        path = self.write(MASKED, "\n".join(lines[:10]) + "\n" + lines[10][:100])
+        self.fails(path, MASKED + " line 11", "truncated")
+
+    def test_truncated_at_a_line_boundary(self):
+        path = self.write(MASKED, "\n".join(self.lines(MASKED)[:12]) + "\n")
+        self.fails(path, "line 13 (step 12)", "truncated")
+
+    def test_flipped_bit_disagrees_with_the_text(self):
+        def flip(node):
+            x = node["theta"][2]["x"]
+            node["theta"][2]["x"] = "%016x" % (int(x, 16) ^ 1)
+        self.fails(self.edited(MASKED, 8, flip), "line 8 (step 7), field 'theta[2]'", "r and x disagree")
+
+    def test_consistently_changed_value_is_a_mismatch(self):
+        def bump(node):
+            old = struct.unpack(">d", bytes.fromhex(node["state"]["buffers"]["m"][1]["x"]))[0]
+            new = struct.unpack(">d", struct.pack(">q", struct.unpack(">q", struct.pack(">d", old))[0] + 1))[0]
+            node["state"]["buffers"]["m"][1] = {"r": repr(new), "x": struct.pack(">d", new).hex()}
+        self.fails(self.edited(MASKED, 6, bump), "line 6 (step 5), field 'state.buffers.m[1]'", "mismatch")
+
+    def test_changed_sampled_index(self):
+        def change(node):
+            node["indices"][0] = (node["indices"][0] + 1) % 5
+        self.fails(self.edited(SAMPLED, 5, change), "line 5 (step 4), field 'indices[0]'")
+
+    def test_missing_fields(self):
+        self.fails(self.edited(MASKED, 4, lambda n: n.pop("mask")), "line 4 (step 3), field 'mask'", "missing")
+        self.fails(self.edited(MASKED, 1, lambda n: n["optimizer"].pop("beta2")), "line 1 (header), field 'optimizer.beta2'", "missing")
+
+
+if __name__ == "__main__":
+    unittest.main()
