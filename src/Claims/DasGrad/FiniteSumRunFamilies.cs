@@ -14,7 +14,7 @@ internal static class FiniteSumRunFamilies
 {
     /// <param name="trials">Gate trials of the larger families.</param>
     /// <param name="lambdaOnly">Leave out the family with an explicit β_{1t} schedule (the corollaries need β_{1t} = β₁λ^{t−1}).</param>
-    public static IReadOnlyList<InstanceFamily<FiniteSumRun>> All(int trials = 40, bool lambdaOnly = false)
+    public static IReadOnlyList<InstanceFamily<FiniteSumRun>> All(int trials = 25, bool lambdaOnly = false)
     {
         var families = new List<InstanceFamily<FiniteSumRun>>
         {

@@ -61,7 +61,7 @@ internal sealed record MomentHistory(double[][] G, double Beta1, double Beta2, d
 /// <summary>The families of <see cref="MomentHistory"/> (γ = β₁/√β₂ &lt; 1 throughout).</summary>
 internal static class MomentHistoryFamilies
 {
-    public static IReadOnlyList<InstanceFamily<MomentHistory>> All(int trials = 100, bool lambdaOnly = false)
+    public static IReadOnlyList<InstanceFamily<MomentHistory>> All(int trials = 60, bool lambdaOnly = false)
     {
         var families = new List<InstanceFamily<MomentHistory>>
         {
