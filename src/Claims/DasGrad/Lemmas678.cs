@@ -51,6 +51,17 @@ internal sealed class Lemmas678 : IClaimSource
             }
 
             yield return Das.Le(
+                "DAS-L8-star-pathwise", "Lemma 8 (⋆) on every index path (the step as the proof takes it: v̂_{t,k}^{1/2} ≤ G_∞ pathwise), DASGrad with the instance's rule",
+                "max over paths of D_∞²/(2(1−β₁)) Σ_t Σ_k β_{1t} v̂_{t,k}^{1/2}/α_t ≤ dβ₁D_∞²G_∞/(2α(1−β₁)(1−λ)²)",
+                h, lambda, slack: Das.RunSlack,
+                evaluate: r =>
+                {
+                    RunPaths p = Amsgrad.Paths(r, das);
+                    double worst = p.Paths.Max(path => r.DInf * r.DInf / (2 * (1 - r.Beta1)) * path.Steps.Sum(s => s.Beta1T * s.VHat.Sum(Math.Sqrt) / s.AlphaT));
+                    return Das.Run(p, worst, Amsgrad.MovingAverageBound(r, r.Alpha, r.GInf));
+                });
+
+            yield return Das.Le(
                 "DAS-L8-star-printed", "Lemma 8 (⋆) with Reddi's printed constant (no d/α), DASGrad with the instance's rule",
                 "D_∞²/(2(1−β₁)) Σ_t Σ_k β_{1t} E v̂_{t,k}^{1/2}/α_t ≤ β₁D_∞²G_∞/(2(1−β₁)(1−λ)²)",
                 h, lambda, slack: Das.RunSlack,
