@@ -69,9 +69,9 @@ def main():
                 note = "; torch.optim: %s" % result.summary()
                 if not result.ok:
                     failures += 1
-                    print("FAIL %s (%d steps bit for bit%s)" % (os.path.basename(path), scenario.steps, note))
+                    print("FAIL %s (%d steps %s%s)" % (os.path.basename(path), scenario.steps, scenario.agreement(), note))
                     continue
-        print("PASS %s (%d steps bit for bit%s)" % (os.path.basename(path), scenario.steps, note))
+        print("PASS %s (%d steps %s%s)" % (os.path.basename(path), scenario.steps, scenario.agreement(), note))
     print("%d of %d golden files pass" % (len(paths) - failures, len(paths)))
     return 1 if failures else 0
 
