@@ -61,6 +61,9 @@ public sealed class ImdbLogisticProblem : IGoldenProblem, IFiniteSumObjective
     /// </summary>
     public string FeaturesSha256 => _data.Value.FeaturesDigest;
 
+    /// <summary>The feature rows (no bias column) and the 0/1 labels.</summary>
+    public (CsrMatrix Features, int[] Labels) Data() => (_data.Value.X, [.. _data.Value.Y.Select(y => (int)y)]);
+
     /// <inheritdoc/>
     public string Kind => "imdb_logistic";
 

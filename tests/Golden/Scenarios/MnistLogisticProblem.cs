@@ -57,6 +57,14 @@ public sealed class MnistLogisticProblem : IGoldenProblem, IFiniteSumObjective
     /// <summary>SHA-256 (lowercase hex) of, per selected example in order, its 784 image bytes then its label byte.</summary>
     public string SubsetSha256 => _data.Value.Digest;
 
+    /// <summary>The selected pixels of each example /255, row-major (n × P, no bias), and the labels.</summary>
+    public (double[] Features, int[] Labels) Data()
+    {
+        (double[][] x, int[] y, _) = _data.Value;
+        double[] flat = [.. x.SelectMany(row => row.Take(Pixels.Length))];
+        return (flat, (int[])y.Clone());
+    }
+
     /// <inheritdoc/>
     public string Kind => "mnist_logistic";
 
