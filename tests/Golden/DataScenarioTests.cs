@@ -66,6 +66,13 @@ public class DataScenarioTests
         }
     }
 
+    // The same string and tokens as tools/golden/test_check.py's Tokenizer test, so both implementations are pinned.
+    [Fact]
+    public void Imdb_tokenizer_gives_the_tokens_the_python_checker_expects() =>
+        Assert.Equal(
+            ["don't", "stop", "!", "!", "sci-fi", "quoted", "a", "b", "x-ray", "?", "b", "bold", "b", "10", "10", "caf\u00e9", "ok"],
+            Verification.Convex.Features.ImdbTokenizer.Tokenize("Don't<br />STOP!!Sci-Fi 'quoted' a--b x-ray? <b>bold</b> 10/10 caf\u00e9 \U0001F600ok"));
+
     [Fact]
     public void Reddi_problems_reveal_the_src_Convex_slopes()
     {
