@@ -36,8 +36,8 @@ public static class GoldenRecorder
             var gradient = new double[problem.Dimension];
             for (int t = 1; t <= scenario.Steps; t++)
             {
-                double loss = problem.Loss(theta);
-                problem.Gradient(theta, gradient);
+                double loss = problem.LossAt(t, theta);
+                problem.GradientAt(t, theta, gradient);
                 optimizer.Step(state, theta, gradient);
                 bool[]? mask = optimizer is StochGradAdam sga ? sga.Mask(t, problem.Dimension) : null;
                 text.Append(GradientStepLine(t, loss, gradient, mask, theta, state));
@@ -74,7 +74,7 @@ public static class GoldenRecorder
             }
         }
 
-        double finalLoss = problem.Loss(theta);
+        double finalLoss = problem.LossAt(scenario.Steps + 1, theta);
         text.Append(Line(w =>
         {
             w.WriteBoolean("end", true);

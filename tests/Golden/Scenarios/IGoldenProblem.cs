@@ -17,4 +17,13 @@ public interface IGoldenProblem
 
     /// <summary>∇f(θ), the gradient a gradient-driven optimizer is fed.</summary>
     void Gradient(ReadOnlySpan<double> theta, Span<double> gradient);
+
+    /// <summary>
+    /// f_t(θ), the loss recorded at step <paramref name="t"/> (1-based; the end line uses t = steps + 1). A fixed
+    /// objective ignores t; an online problem (<c>reddi_online</c>) reveals a different loss every step.
+    /// </summary>
+    double LossAt(long t, ReadOnlySpan<double> theta) => Loss(theta);
+
+    /// <summary>∇f_t(θ), the gradient fed at step <paramref name="t"/>.</summary>
+    void GradientAt(long t, ReadOnlySpan<double> theta, Span<double> gradient) => Gradient(theta, gradient);
 }
