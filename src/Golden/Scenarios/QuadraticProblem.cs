@@ -9,7 +9,7 @@ namespace Verification.Golden.Scenarios;
 /// </remarks>
 /// <param name="Curvatures">h (all &gt; 0).</param>
 /// <param name="Centre">c, the minimiser.</param>
-public sealed record QuadraticProblem(double[] Curvatures, double[] Centre) : IGoldenProblem
+internal sealed record QuadraticProblem(double[] Curvatures, double[] Centre) : IGoldenProblem
 {
     /// <inheritdoc/>
     public string Kind => "quadratic";

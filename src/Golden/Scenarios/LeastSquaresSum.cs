@@ -13,7 +13,7 @@ namespace Verification.Golden.Scenarios;
 /// </remarks>
 /// <param name="Rows">a_1..a_n, each of length d.</param>
 /// <param name="Targets">b_1..b_n.</param>
-public sealed record LeastSquaresSum(double[][] Rows, double[] Targets) : IGoldenProblem, IFiniteSumObjective
+internal sealed record LeastSquaresSum(double[][] Rows, double[] Targets) : IGoldenProblem, IFiniteSumObjective
 {
     /// <inheritdoc/>
     public string Kind => "least_squares";

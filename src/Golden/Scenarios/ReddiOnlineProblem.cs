@@ -12,7 +12,7 @@ namespace Verification.Golden.Scenarios;
 /// Arithmetic (docs/golden-format.md): slope_t ∈ {C, −1.0}; ∇f_t = slope_t; f_t(θ) = slope_t·θ_0, one product. The
 /// end line records f_{N+1}(θ_{N+1}). Nothing here touches exp or log, so every field is exact.
 /// </remarks>
-public sealed class ReddiOnlineProblem : IGoldenProblem
+internal sealed class ReddiOnlineProblem : IGoldenProblem
 {
     /// <summary>The period of the deterministic problem (f_t is the large one when t mod 3 = 1).</summary>
     public const int Period = 3;

@@ -15,7 +15,7 @@ namespace Verification.Golden.Scenarios;
 /// ../shared/data; the files carry indices and digests, never data) with few steps and a reduced dimension: 16
 /// pixels of a 3×3 grid for MNIST (d = 100), the first 128 vocabulary tokens for IMDB (d = 129).
 /// </remarks>
-public static class ScenarioCatalog
+internal static class ScenarioCatalog
 {
     /// <summary>Steps per quadratic scenario.</summary>
     public const int QuadraticSteps = 25;

@@ -6,7 +6,7 @@ namespace Verification.Golden.Format;
 /// <param name="File">The file name (for example <c>quadratic-adam.verified.jsonl</c>).</param>
 /// <param name="Line">The 1-based line number.</param>
 /// <param name="Field">The field path inside the line, as <c>state.buffers.m[2]</c>; empty for the whole line.</param>
-public sealed record GoldenLocation(string File, int Line, string Field)
+internal sealed record GoldenLocation(string File, int Line, string Field)
 {
     /// <summary>What the line holds: "header", "step t" or "end line" (line 1 is the header, line t + 1 step t).</summary>
     public string? LineKind { get; init; }

@@ -19,7 +19,7 @@ namespace Verification.Golden.Scenarios;
 /// ∇f_i[kD + j] = r_k·x̃_j + λ·θ[kD + j]; ‖∇f_i‖ = sqrt(Σ_q ∇f_i[q]² from +0.0). F = (Σ_i ce_i from +0.0)/n + reg;
 /// ∇F[q] = (Σ_i r_ik·x̃_ij from +0.0, i ascending)/n + λ·θ[q].
 /// </remarks>
-public sealed class MnistLogisticProblem : IGoldenProblem, IFiniteSumObjective
+internal sealed class MnistLogisticProblem : IGoldenProblem, IFiniteSumObjective
 {
     /// <summary>The number of classes.</summary>
     public const int Classes = 10;

@@ -6,7 +6,7 @@ namespace Verification.Golden.Scenarios;
 /// <param name="Optimizer">The optimizer.</param>
 /// <param name="InitialPoint">θ_1.</param>
 /// <param name="Steps">The number of updates recorded.</param>
-public sealed record GoldenScenario(string Id, IGoldenProblem Problem, GoldenOptimizer Optimizer, double[] InitialPoint, int Steps)
+internal sealed record GoldenScenario(string Id, IGoldenProblem Problem, GoldenOptimizer Optimizer, double[] InitialPoint, int Steps)
 {
     /// <inheritdoc/>
     public override string ToString() => Id;

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Verification.Golden.Format;
 
 /// <summary>Typed access to the fields of a golden line, with errors that name the file, line and field.</summary>
-public static class GoldenJson
+internal static class GoldenJson
 {
     /// <summary>The named field; a missing one is a <see cref="GoldenFormatException"/>.</summary>
     public static JsonElement Field(JsonElement element, string name, GoldenLocation at)

@@ -14,7 +14,7 @@ namespace Verification.Golden.Recording;
 /// (docs/golden-format.md). The text is a pure function of the scenario: LF endings, fixed field order, names of
 /// state entries in ordinal order.
 /// </summary>
-public static class GoldenRecorder
+internal static class GoldenRecorder
 {
     /// <summary>The <c>format</c> value of the header.</summary>
     public const string FormatName = "verification-golden";

@@ -12,7 +12,7 @@ namespace Verification.Golden.Scenarios;
 /// The header's <c>optimizer</c> object: every hyperparameter resolved (no defaults left to the reader), written from
 /// an optimizer and read back into one. docs/golden-format.md lists the fields per algorithm.
 /// </summary>
-public static class OptimizerCodec
+internal static class OptimizerCodec
 {
     private static readonly (string, LearningRateDecay)[] Decays = [("constant", LearningRateDecay.Constant), ("inverse_sqrt", LearningRateDecay.InverseSqrt)];
     private static readonly (string, EpsilonPlacement)[] Placements = [("outside", EpsilonPlacement.Outside), ("inside", EpsilonPlacement.Inside)];

@@ -6,7 +6,7 @@ using Verification.Golden.Format;
 namespace Verification.Golden.Scenarios;
 
 /// <summary>The header's <c>problem</c> object: writes a problem and reads it back.</summary>
-public static class ProblemCodec
+internal static class ProblemCodec
 {
     /// <summary>Writes <c>"problem": {…}</c>.</summary>
     public static void Write(Utf8JsonWriter writer, IGoldenProblem problem)

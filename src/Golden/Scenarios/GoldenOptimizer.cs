@@ -5,7 +5,7 @@ namespace Verification.Golden.Scenarios;
 /// <summary>The optimizer of a scenario: gradient-driven or importance-sampled (exactly one is set).</summary>
 /// <param name="Gradient">A gradient-driven optimizer fed ∇f(θ_t).</param>
 /// <param name="FiniteSum">An optimizer that samples its own examples.</param>
-public sealed record GoldenOptimizer(IGradientOptimizer? Gradient, IFiniteSumOptimizer? FiniteSum)
+internal sealed record GoldenOptimizer(IGradientOptimizer? Gradient, IFiniteSumOptimizer? FiniteSum)
 {
     /// <summary>Wraps a gradient-driven optimizer.</summary>
     public static GoldenOptimizer Of(IGradientOptimizer optimizer) => new(optimizer, null);

@@ -4,7 +4,7 @@ namespace Verification.Golden.Scenarios;
 /// A problem a golden scenario runs on, with its arithmetic fixed (docs/golden-format.md gives the order of every
 /// sum), so that another implementation recomputes the same loss and gradient bits.
 /// </summary>
-public interface IGoldenProblem
+internal interface IGoldenProblem
 {
     /// <summary>The <c>problem.kind</c> of the header.</summary>
     string Kind { get; }

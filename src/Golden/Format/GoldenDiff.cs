@@ -6,7 +6,7 @@ namespace Verification.Golden.Format;
 /// Structural comparison of golden content: finds the first differing field (in file order) and describes both
 /// sides, doubles as "text (bit pattern)".
 /// </summary>
-public static class GoldenDiff
+internal static class GoldenDiff
 {
     /// <summary>Compares two whole golden texts line by line; throws at the first difference.</summary>
     /// <param name="expected">The text that is right by definition (the verified file, or the reference's replay).</param>
@@ -127,4 +127,4 @@ public static class GoldenDiff
 /// <param name="Expected">The expected value, described.</param>
 /// <param name="Actual">The value found, described.</param>
 /// <param name="Structural">True for a missing or unexpected field, an array length or a JSON kind; false for a value.</param>
-public sealed record GoldenDifference(GoldenLocation At, string Expected, string Actual, bool Structural);
+internal sealed record GoldenDifference(GoldenLocation At, string Expected, string Actual, bool Structural);

@@ -11,7 +11,7 @@ namespace Verification.Golden.Recording;
 /// optimizer, replays it, and compares every line field by field. A file that cannot be read gives a
 /// <see cref="GoldenFormatException"/>; a readable file with a wrong value a <see cref="GoldenMismatchException"/>.
 /// </summary>
-public static class GoldenReplay
+internal static class GoldenReplay
 {
     /// <summary>Reads the header line into a scenario.</summary>
     public static GoldenScenario ReadHeader(JsonElement header, string file)

@@ -7,7 +7,7 @@ namespace Verification.Golden.Format;
 /// A double in a golden file: <c>{"r": "round-trip text", "x": "16 hex digits of the 64-bit pattern"}</c>. The text is
 /// for people and for parsers that read decimal; the pattern is what is compared. A reader checks that both agree.
 /// </summary>
-public static class GoldenDouble
+internal static class GoldenDouble
 {
     /// <summary>The shortest text that parses back to the same double (.NET's "R"; "Infinity", "-Infinity", "NaN").</summary>
     public static string RoundTrip(double value) => value.ToString("R", CultureInfo.InvariantCulture);

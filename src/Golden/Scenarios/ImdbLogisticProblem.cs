@@ -22,7 +22,7 @@ namespace Verification.Golden.Scenarios;
 /// ‖∇f_i‖ = sqrt(Σ_q ∇f_i[q]² from +0.0). F = (Σ_i ℓ_i from +0.0)/n + reg; ∇F[q] = (Σ_i r_i·x̃_iq from +0.0, i ascending,
 /// zero entries skipped)/n + λ·θ_q.
 /// </remarks>
-public sealed class ImdbLogisticProblem : IGoldenProblem, IFiniteSumObjective
+internal sealed class ImdbLogisticProblem : IGoldenProblem, IFiniteSumObjective
 {
     private static readonly Lazy<List<ImdbReview>> Train = new(() => ImdbLoader.Load(ImdbSplit.Train));
     private static readonly Lazy<Vocabulary> FullVocabulary = new(() => Vocabulary.Load(ImdbLoader.LocateVocabulary()));

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Verification.Golden.Format;
 
 /// <summary>Splits a golden file into its JSON lines, rejecting anything that is not LF-terminated JSON.</summary>
-public static class GoldenText
+internal static class GoldenText
 {
     /// <summary>The parsed lines (1-based line i is element i − 1). Callers dispose the documents.</summary>
     /// <exception cref="GoldenFormatException">Empty, CR line endings, a last line without LF, or a line that is not JSON.</exception>
