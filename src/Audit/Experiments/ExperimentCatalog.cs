@@ -7,6 +7,7 @@ public static class ExperimentCatalog
     public static IReadOnlyList<IExperiment> All { get; } =
     [
         new DasGradFig1(),
+        new DasGradFig2(),
     ];
 
     /// <summary>The experiment named <paramref name="name"/>.</summary>

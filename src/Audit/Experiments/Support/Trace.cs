@@ -26,6 +26,17 @@ internal sealed class Trace(string name)
 
     public double Final(int k) => Metrics[^1][k];
 
+    /// <summary>The same record under another legend name.</summary>
+    public Trace Renamed(string name)
+    {
+        var copy = new Trace(name);
+        copy.Steps.AddRange(Steps);
+        copy.Evaluations.AddRange(Evaluations);
+        copy.Seconds.AddRange(Seconds);
+        copy.Metrics.AddRange(Metrics);
+        return copy;
+    }
+
     public Series Against(double[] x, int metric) => new(Name, x, Metric(metric));
 
     public Series VsSteps(int metric) => Against(Steps.ToArray(), metric);
