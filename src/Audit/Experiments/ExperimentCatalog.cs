@@ -8,6 +8,7 @@ public static class ExperimentCatalog
     [
         new DasGradFig1(),
         new DasGradFig2(),
+        new DasGradFig3(),
     ];
 
     /// <summary>The experiment named <paramref name="name"/>.</summary>
