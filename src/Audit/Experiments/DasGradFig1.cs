@@ -92,7 +92,7 @@ public sealed class DasGradFig1 : IExperiment
         double[] Evaluate(double[] theta) => [objective.Value(theta) - fStar];
 
         var box = new Box(-1.0, 1.0);
-        double[] grid = context.Pick<double[]>([0.03, 0.3], [0.01, 0.03, 0.1, 0.3], [0.003, 0.01, 0.03, 0.1, 0.3, 1.0]);
+        double[] grid = context.Pick<double[]>([0.03, 0.3], [0.03, 0.1, 0.3], [0.003, 0.01, 0.03, 0.1, 0.3, 1.0]);
         string[] names = ["Adam", "AMSGrad", "DASGrad"];
         var traces = new Trace[names.Length];
         var gridRow = new List<string[]>();

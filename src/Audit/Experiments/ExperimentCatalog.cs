@@ -9,6 +9,7 @@ public static class ExperimentCatalog
         new DasGradFig1(),
         new DasGradFig2(),
         new DasGradFig3(),
+        new SgaSampleRate(),
     ];
 
     /// <summary>The experiment named <paramref name="name"/>.</summary>

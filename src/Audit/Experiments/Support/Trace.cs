@@ -63,7 +63,8 @@ internal static class TraceRunner
     /// <summary>A gradient optimizer fed uniform mini-batch gradients.</summary>
     public static Trace RunGradient(
         string name, IGradientOptimizer optimizer, IFiniteSumObjective problem, Func<double[], double[]> evaluate,
-        long steps, int evaluateEvery, int batchSize, ulong seed, GradientDevice device, ProgressSlice progress, double[]? start = null)
+        long steps, int evaluateEvery, int batchSize, ulong seed, GradientDevice device, ProgressSlice progress, double[]? start = null,
+        Action<long, double[]>? observe = null)
     {
         var trace = new Trace(name);
         double[] theta = start is null ? new double[problem.Dimension] : (double[])start.Clone();
@@ -83,6 +84,7 @@ internal static class TraceRunner
             if (IsEvaluationPoint(t, steps, evaluateEvery))
             {
                 trace.Record(t, evaluations, clock.Elapsed.TotalSeconds, evaluate(theta));
+                observe?.Invoke(t, theta);
                 progress.Report((double)t / steps, $"{name}: step {t}/{steps}");
             }
         }
