@@ -10,6 +10,7 @@ public static class ExperimentCatalog
         new DasGradFig2(),
         new DasGradFig3(),
         new SgaSampleRate(),
+        new SgaTheorem45(),
     ];
 
     /// <summary>The experiment named <paramref name="name"/>.</summary>
