@@ -33,7 +33,7 @@ public sealed class SgaSampleRate : IExperiment
         int? testCount = context.Pick<int?>(200, 2_000, null);
         long steps = context.Pick(30L, 1_000L, 10_000L);
         int every = context.Pick(5, 25, 100);
-        long[] matched = [steps / 10, steps];
+        long[] matched = [Math.Max(every, steps / 10 / every * every), steps];   // evaluation points, so θ is observed there
         double[] rates = [1.0, 0.8, 0.6, 0.2];
         context.Progress.Report((0.0, "sga-sample-rate: loading MNIST"));
         MultinomialLogisticRegression problem = MultinomialLogisticRegression.FromMnist(Datasets.Mnist(context, MnistSplit.Train, trainCount, purpose: 41), Lambda);
