@@ -98,7 +98,7 @@ public sealed class DasGradFig2 : IExperiment
             {context.ScaleName()}, base seed {context.Seed}. Problem: f_i(θ) = ½‖θ − x_i‖², f = mean of f_i, with x_i = μ + s_i σ ⊙ z_i (μ = 0.5 in every coordinate, z_i standard normal from Philox), d = {Dimension}, n = {n}, feasible box [−1, 1]^d, f* = f(Π(x̄)) exactly. Variance levels σ² ∈ {"{"}{string.Join(", ", variances.Select(v => Text.G(v)))}{"}"}; shapes: isotropic, coordinate-heteroscedastic (σ_k spread 10× across coordinates) and example-heteroscedastic (per-example scales spread 10×), each with expected total variance dσ².
             Optimizers: AMSGrad (Reddi convention) on uniform mini-batches vs DASGrad (same update rule, p ∝ ‖∇f_i‖ + 1e-6, full-pass refresh every {RefreshPeriod} steps), batch {BatchSize}, α_t = {Text.G(Alpha)}/√t, β₁ = 0.9, β₂ = 0.999, ε = 1e-8, θ_1 = 0, {steps} steps. Both use the same index-sampling seed per run; {seeds} data/sampling seed(s) per cell (seed_s = base·1000003 + s).
             Benefit = AMSGrad's final suboptimality f(θ_(T+1)) − f* divided by DASGrad's, geometric mean over seeds (a ratio rather than a difference because the suboptimality itself spans orders of magnitude across variance levels). The last table column is the variance-reduction factor of optimal sampling at θ* (Var_p* / Var_uniform of the single-example estimator when ∇f(θ*) = 0).
-            """);
+            """) + (context.Device == ComputeDevice.Accelerator ? " DASGrad and its uniform-sampling baseline have no accelerator implementation, so every step ran on the CPU reference." : string.Empty);
         double[] isotropic = benefitSeries[0].Y;
         double[] exampleHetero = benefitSeries[2].Y;
         string findings = Text.Inv($"""

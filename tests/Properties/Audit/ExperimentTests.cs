@@ -183,6 +183,23 @@ public class ExperimentTests
         }
     }
 
+    [Fact]
+    public void AcceleratorRequestRunsAndSaysWhereTheStepsRan()
+    {
+        var fractions = new List<double>();
+        var context = new ExperimentContext(null, 1, Quick: true, ComputeDevice.Accelerator, new SyncProgress(fractions)) { Tiny = true };
+        IExperiment experiment = ExperimentCatalog.Get("sga-sample-rate");
+        ExperimentResult result = experiment.Run(context);
+        CheckCommon(experiment, result, fractions);
+
+        // Either the OpenCL device ran the steps (bit-equal to the reference in float64) or the fallback is stated.
+        Assert.Contains("OpenCL", result.Setup, StringComparison.Ordinal);
+        ExperimentResult reference = experiment.Run(context with { Device = ComputeDevice.Reference });
+        Assert.Equal(
+            Figure(reference, "training-loss-vs-iterations").Series.Select(s => s.Y),
+            Figure(result, "training-loss-vs-iterations").Series.Select(s => s.Y));
+    }
+
     private sealed class SyncProgress(List<double> fractions) : IProgress<(double Fraction, string Status)>
     {
         public void Report((double Fraction, string Status) value)

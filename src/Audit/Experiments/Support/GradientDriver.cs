@@ -55,8 +55,29 @@ internal sealed class GradientDevice : IDisposable
         }
     }
 
-    public IGradientStepper Stepper(IGradientOptimizer optimizer, double[] theta) =>
-        _backend is null ? new ReferenceStepper(optimizer, theta.Length) : new AcceleratedStepper(_backend, optimizer, theta);
+    public IGradientStepper Stepper(IGradientOptimizer optimizer, double[] theta)
+    {
+        if (_backend is null)
+        {
+            return new ReferenceStepper(optimizer, theta.Length);
+        }
+
+        try
+        {
+            return new AcceleratedStepper(_backend, optimizer, theta);
+        }
+        catch (NotSupportedException e)
+        {
+            Fallbacks.Add($"{optimizer.Name} ran on the CPU reference ({e.Message})");
+            return new ReferenceStepper(optimizer, theta.Length);
+        }
+    }
+
+    /// <summary>Optimizers that the accelerator could not run and that ran on the reference instead.</summary>
+    public List<string> Fallbacks { get; } = [];
+
+    /// <summary><see cref="Note"/> plus any per-optimizer fallbacks, for the Setup text (call after the runs).</summary>
+    public string FullNote => Fallbacks.Count == 0 ? Note : Note + " Fallbacks: " + string.Join("; ", Fallbacks.Distinct()) + ".";
 
     public void Dispose() => _backend?.Dispose();
 }
