@@ -137,6 +137,6 @@ public sealed class SgaSampleRate : IExperiment
         }
 
         int m = rates.Length - 1;
-        return Text.Inv($"Training objective at step {early} / at the end: ") + string.Join("; ", parts) + Text.Inv($". The variants note's effective-rate finding (mean |step|/lr ≈ √s) predicts that each masked run tracks its Adam(lr·√s) control; that is closer than the s = 1 curve for {closerEarly} of {m} rates at step {early} and for {closerFinal} of {m} at the end. Where they part, the mask's extra gradient noise (Var φ = s(1 − s)g²) is what the control lacks: at a constant rate it raises the loss floor, whereas a smaller unmasked rate lowers it.");
+        return Text.Inv($"Training objective at step {early} / at the end: ") + string.Join("; ", parts) + Text.Inv($". The variants note's effective-rate finding (mean |step|/lr ≈ √s) predicts that each masked run tracks its Adam(lr·√s) control; that is closer than the s = 1 curve for {closerEarly} of {m} rates at step {early} and for {closerFinal} of {m} at the end. A likely reason where they part: the mask adds gradient noise (Var φ = s(1 − s)g²) that the control lacks, which at a constant rate raises the loss floor, whereas a smaller unmasked rate lowers it; this run does not separate the two effects further.");
     }
 }
