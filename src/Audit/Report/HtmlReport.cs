@@ -22,6 +22,8 @@ public static class HtmlReport
         details summary { cursor: pointer; margin: .8em 0; font-size: 1.05em; }
         nav { background: #f6f8fa; padding: .6em .8em; border-radius: 4px; font-size: .9em; }
         td:first-child code { word-break: break-all; }
+        table.summary { width: auto; font-size: .95em; } table.summary td { text-align: right; } table.summary td:first-child { text-align: left; }
+        svg { max-width: 100%; height: auto; }
         """;
 
     /// <summary>The HTML document.</summary>
@@ -49,11 +51,18 @@ public static class HtmlReport
         if (model.Claims.Count > 0)
         {
             h.Append("<h2 id=\"verdicts\">Verdicts</h2>\n<p>").Append(E(ReportText.VerdictSummary(model.Claims, model.ClaimBudget))).Append("</p>\n");
-            h.Append("<p>Each table lists the falsified claims first, then those that hold only under a condition, then those that held in every instance searched. ")
+            h.Append("<table class=\"summary\"><thead><tr><th>paper</th><th>claims</th><th>falsified</th><th>hold only under a condition</th><th>hold (no counterexample found)</th></tr></thead><tbody>");
+            foreach (IGrouping<string, ClaimResult> paper in model.Claims.GroupBy(c => c.Info.Paper))
+            {
+                h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(paper.Key)}</td><td>{paper.Count()}</td><td class=\"falsified\">{paper.Count(r => r.Verdict == Verdict.Falsified)}</td><td class=\"conditional\">{paper.Count(r => r.Verdict == Verdict.HoldsOnlyIf)}</td><td class=\"holds\">{paper.Count(r => r.Verdict == Verdict.Holds)}</td></tr>");
+            }
+
+            h.Append("</tbody></table>\n");
+            h.Append("<p>Open a paper's table for every claim: falsified claims first, then those that hold only under a condition, then those that held in every instance searched. ")
                 .Append("A falsified claim's instance (the shrunk counterexample) is linked; the same files, at test-gate scale, are pinned by tests in <code>docs/counterexamples/</code>.</p>\n");
             foreach (IGrouping<string, ClaimResult> paper in model.Claims.GroupBy(c => c.Info.Paper))
             {
-                h.Append(CultureInfo.InvariantCulture, $"<details open><summary><strong>{E(paper.Key)}</strong>: {paper.Count()} claims, {paper.Count(r => r.Verdict == Verdict.Falsified)} falsified, {paper.Count(r => r.Verdict == Verdict.HoldsOnlyIf)} conditional, {paper.Count(r => r.Verdict == Verdict.Holds)} hold</summary>\n");
+                h.Append(CultureInfo.InvariantCulture, $"<details><summary><strong>{E(paper.Key)}</strong>: {paper.Count()} claims, {paper.Count(r => r.Verdict == Verdict.Falsified)} falsified, {paper.Count(r => r.Verdict == Verdict.HoldsOnlyIf)} conditional, {paper.Count(r => r.Verdict == Verdict.Holds)} hold</summary>\n");
                 h.Append("<table><thead><tr><th>claim</th><th>where</th><th>statement</th><th>verdict</th><th>evidence</th></tr></thead><tbody>\n");
                 foreach (ClaimResult r in paper.OrderBy(r => r.Verdict switch { Verdict.Falsified => 0, Verdict.HoldsOnlyIf => 1, _ => 2 }))
                 {

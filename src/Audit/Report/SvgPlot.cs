@@ -11,8 +11,9 @@ namespace Verification.Audit.Report;
 /// </summary>
 public static class SvgPlot
 {
-    private const int Width = 720, Height = 420;
-    private const int Left = 80, Right = 200, Top = 40, Bottom = 60;
+    private const int Width = 780, Height = 420;
+    private const int MaxBarSeries = 3;
+    private const int Left = 80, Right = 250, Top = 40, Bottom = 60;
 
     /// <summary>The Okabe–Ito palette (distinguishable under the common colour-vision deficiencies).</summary>
     private static readonly string[] Palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"];
@@ -58,7 +59,9 @@ public static class SvgPlot
         {
             Series series = figure.Series[k];
             string colour = Palette[k % Palette.Length];
-            if (figure.Kind == FigureKind.Bars)
+            // Side-by-side bars stay readable for a few series; beyond that each series is drawn as a frequency
+            // polygon over the same bins, with markers, so the distributions can be compared at a glance.
+            if (figure.Kind == FigureKind.Bars && figure.Series.Count <= MaxBarSeries)
             {
                 double slot = x.BarSlot / Math.Max(1, figure.Series.Count);
                 for (int i = 0; i < series.X.Length; i++)
@@ -90,7 +93,7 @@ public static class SvgPlot
                 }
 
                 svg.Append(CultureInfo.InvariantCulture, $"<path d=\"{path.ToString().TrimEnd()}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"1.8\" stroke-linejoin=\"round\"/>\n");
-                if (series.X.Length <= 12)
+                if (series.X.Length <= 12 || figure.Kind == FigureKind.Bars)
                 {
                     for (int i = 0; i < series.X.Length; i++)
                     {
@@ -104,7 +107,7 @@ public static class SvgPlot
 
             double ly = Top + 10 + 20 * k;
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Width - Right + 12}\" y=\"{ly - 6:F1}\" width=\"16\" height=\"4\" fill=\"{colour}\"/>\n");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width - Right + 34}\" y=\"{ly:F1}\">{Esc(Shorten(series.Name, 24))}</text>\n");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width - Right + 34}\" y=\"{ly:F1}\">{Esc(Shorten(series.Name, 34))}</text>\n");
         }
 
         svg.Append("</svg>\n");
