@@ -39,7 +39,11 @@ var dirOption = new Option<string>("--dir") { Description = "Folder of *.verifie
 var golden = new Command("golden", "Replay every golden file with the reference and report the first difference, if any") { dirOption };
 golden.SetAction(parse => GoldenCommand.Run(parse.GetValue(dirOption)!));
 
-var root = new RootCommand("StochGradAdam and DASGrad: proof audit, experiments and report") { audit, experiment, claims, golden, variants };
+var optimaDocsOption = new Option<bool>("--write-docs") { Description = "Replace the measured table in docs/convex.md" };
+var optima = new Command("optima", "Solve the full MNIST and IMDB problems and report times, F* and KKT residuals") { dataOption, optimaDocsOption };
+optima.SetAction(parse => OptimaCommand.Run(parse.GetValue(dataOption), parse.GetValue(optimaDocsOption)));
+
+var root = new RootCommand("StochGradAdam and DASGrad: proof audit, experiments and report") { audit, experiment, claims, golden, optima, variants };
 return root.Parse(args).Invoke();
 
 AuditSettings Settings(ParseResult parse, string command)
