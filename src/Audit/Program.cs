@@ -1,16 +1,56 @@
-using Verification.Audit;
+using System.CommandLine;
+using System.Globalization;
+using Verification.Audit.Commands;
+using Verification.Audit.Experiments;
 
-// The full audit (experiments, report) is not built yet; until it is, the main job prints the variant table, and
-// `claims` runs the proof-audit catalogue.
-string command = args.Length > 0 ? args[0] : "variants";
-switch (command)
+// The main job: `audit` runs the claims catalogue and every experiment and writes the report.
+var outOption = new Option<string>("--out") { Description = "Output folder for the report", DefaultValueFactory = _ => Path.Combine("out", "report") };
+var dataOption = new Option<string?>("--data-dir") { Description = "Data folder (default: $VERIFICATION_DATA_DIR, then ../shared/data)" };
+var seedOption = new Option<ulong>("--seed") { Description = "Base seed of every random draw", DefaultValueFactory = _ => 20261125UL };
+var fullOption = new Option<bool>("--full") { Description = "Full scale instead of the quick default (much longer)" };
+var quickOption = new Option<bool>("--quick") { Description = "Quick scale (the default; under 10 minutes on 2 cores)" };
+var deviceOption = new Option<ComputeDevice>("--device") { Description = "Where optimizer steps run: Reference or Accelerator", DefaultValueFactory = _ => ComputeDevice.Reference };
+var trialsOption = new Option<double>("--trials") { Description = "Claims search scale: instances per family relative to the test gate", DefaultValueFactory = _ => 2.0 };
+
+var audit = new Command("audit", "Run the proof audit and every experiment, and write the report (HTML, Markdown, SVG, CSV)")
 {
-    case "variants":
-        VariantTable.Write(Console.Out);
-        return 0;
-    case "claims":
-        return ClaimsCommand.Run(args[1..]);
-    default:
-        Console.Error.WriteLine($"Unknown command '{command}'. Available: variants, claims.");
-        return 2;
+    outOption, dataOption, seedOption, fullOption, quickOption, deviceOption, trialsOption,
+};
+audit.SetAction(parse => AuditRunner.Run(Settings(parse, "audit"), claims: true, ExperimentCatalog.All));
+
+var experimentName = new Argument<string>("name") { Description = "The experiment: " + string.Join(", ", ExperimentCatalog.All.Select(e => e.Name)) };
+var experiment = new Command("experiment", "Run one experiment and write its report") { experimentName, outOption, dataOption, seedOption, fullOption, deviceOption };
+experiment.SetAction(parse => AuditRunner.Run(Settings(parse, "experiment"), claims: false, [ExperimentCatalog.Get(parse.GetValue(experimentName)!)]));
+
+var idOption = new Option<string?>("--id") { Description = "Search one claim only" };
+var scaleOption = new Option<double>("--scale") { Description = "Trials per family relative to the test gate", DefaultValueFactory = _ => 1.0 };
+var writeDocsOption = new Option<bool>("--write-docs") { Description = "Rewrite docs/audit.md and docs/counterexamples/ (gate scale only)" };
+var claims = new Command("claims", "Search the claims catalogue and print every verdict") { idOption, scaleOption, seedOption, writeDocsOption };
+claims.SetAction(parse => ClaimsCommand.Run(parse.GetValue(idOption), parse.GetValue(scaleOption), parse.GetValue(seedOption), parse.GetValue(writeDocsOption)));
+
+var variants = new Command("variants", "Print |Δθ_t|/lr of every StochGradAdam reading and both AMSGrads on g ≡ 1");
+variants.SetAction(_ =>
+{
+    VariantTable.Write(Console.Out);
+    return 0;
+});
+
+var root = new RootCommand("StochGradAdam and DASGrad: proof audit, experiments and report") { audit, experiment, claims, variants };
+return root.Parse(args).Invoke();
+
+AuditSettings Settings(ParseResult parse, string command)
+{
+    if (parse.GetValue(fullOption) && parse.GetValue(quickOption))
+    {
+        throw new ArgumentException("--full and --quick exclude each other.");
+    }
+
+    return new AuditSettings(
+        parse.GetValue(outOption)!,
+        parse.GetValue(dataOption),
+        parse.GetValue(seedOption),
+        Quick: !parse.GetValue(fullOption),
+        parse.GetValue(deviceOption),
+        command == "audit" ? parse.GetValue(trialsOption) : 1.0,
+        "dotnet run --project src/Audit -c Release -- " + string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a)));
 }

@@ -3,22 +3,18 @@ using Verification.Claims.Catalogue;
 using Verification.Claims.Reporting;
 using Verification.Claims.Search;
 
-namespace Verification.Audit;
+namespace Verification.Audit.Commands;
 
 /// <summary>
-/// <c>claims [--id ID] [--scale S] [--seed N] [--write-docs [DIR]]</c>: searches the claims catalogue and prints each
+/// <c>claims [--id ID] [--scale S] [--seed N] [--write-docs]</c>: searches the claims catalogue and prints each
 /// verdict; with <c>--write-docs</c> it rewrites docs/audit.md and docs/counterexamples/ (gate scale only, so that the
 /// committed table is what the test regenerates).
 /// </summary>
 internal static class ClaimsCommand
 {
-    public static int Run(string[] args)
+    public static int Run(string? id, double scale, ulong seed, bool writeDocs)
     {
-        string? id = Option(args, "--id");
-        double scale = double.Parse(Option(args, "--scale") ?? "1", CultureInfo.InvariantCulture);
-        ulong seed = ulong.Parse(Option(args, "--seed") ?? SearchBudget.Gate.Seed.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-        bool writeDocs = args.Contains("--write-docs");
-        string docs = Option(args, "--write-docs") ?? "docs";
+        const string docs = "docs";
         var budget = new SearchBudget(scale, seed);
         if (writeDocs && budget != SearchBudget.Gate)
         {
@@ -67,11 +63,5 @@ internal static class ClaimsCommand
         }
 
         return 0;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        int at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && !args[at + 1].StartsWith("--", StringComparison.Ordinal) ? args[at + 1] : null;
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using Verification.Reference.Optimizers;
 using Verification.Reference.Optimizers.StochGradAdam;
 
-namespace Verification.Audit;
+namespace Verification.Audit.Commands;
 
 /// <summary>
 /// The step-size table of every StochGradAdam reading and both AMSGrad conventions on the constant gradient g ≡ 1

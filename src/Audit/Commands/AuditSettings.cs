@@ -1,0 +1,13 @@
+using Verification.Audit.Experiments;
+
+namespace Verification.Audit.Commands;
+
+/// <summary>The options shared by <c>audit</c> and <c>experiment</c>.</summary>
+/// <param name="OutputDirectory">Where the report goes.</param>
+/// <param name="DataDirectory">An explicit data folder, or null for the default search.</param>
+/// <param name="Seed">The base seed.</param>
+/// <param name="Quick">Quick (default) or full scale.</param>
+/// <param name="Device">Reference or accelerator.</param>
+/// <param name="TrialScale">Claims search scale relative to the test gate.</param>
+/// <param name="CommandLine">The command as typed, for the report.</param>
+internal sealed record AuditSettings(string OutputDirectory, string? DataDirectory, ulong Seed, bool Quick, ComputeDevice Device, double TrialScale, string CommandLine);

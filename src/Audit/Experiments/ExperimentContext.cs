@@ -1,0 +1,19 @@
+namespace Verification.Audit.Experiments;
+
+/// <summary>What every experiment gets: where the data is, the seed, the scale, the device and a progress sink.</summary>
+/// <param name="DataDirectory">An explicit data folder, or null for the default search (VERIFICATION_DATA_DIR, then ../shared/data).</param>
+/// <param name="Seed">The base seed; experiments derive every random draw from it through Philox.</param>
+/// <param name="Quick">Small scale (the default of the main command: the whole audit under 10 minutes on 2 cores).</param>
+/// <param name="Device">Where optimizer steps run.</param>
+/// <param name="Progress">Reports (fraction done in [0, 1], what is running).</param>
+public sealed record ExperimentContext(string? DataDirectory, ulong Seed, bool Quick, ComputeDevice Device, IProgress<(double Fraction, string Status)> Progress);
+
+/// <summary>Where optimizer steps run.</summary>
+public enum ComputeDevice
+{
+    /// <summary>The double-precision CPU reference.</summary>
+    Reference,
+
+    /// <summary>The OpenCL accelerator (float64), cross-checked bit for bit against the reference.</summary>
+    Accelerator,
+}

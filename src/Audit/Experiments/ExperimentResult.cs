@@ -1,0 +1,45 @@
+namespace Verification.Audit.Experiments;
+
+/// <summary>An experiment's outcome: its figures and the paragraph a reader needs to interpret them.</summary>
+/// <param name="Name">The experiment's command-line name.</param>
+/// <param name="Title">The section title.</param>
+/// <param name="Setup">What was run: problem, sizes, hyperparameters, seeds.</param>
+/// <param name="Findings">What the figures show and what they do not show.</param>
+/// <param name="Figures">The plots (each series is also written as CSV).</param>
+/// <param name="Tables">Small tables of numbers the text refers to.</param>
+/// <param name="Seconds">Wall-clock time of the run.</param>
+public sealed record ExperimentResult(
+    string Name, string Title, string Setup, string Findings, IReadOnlyList<Figure> Figures, IReadOnlyList<Table> Tables, double Seconds);
+
+/// <summary>One plot.</summary>
+/// <param name="Id">A file-name-safe id, unique within the experiment (for example <c>mnist-loss-vs-iterations</c>).</param>
+/// <param name="Title">The plot title.</param>
+/// <param name="XLabel">The x-axis label.</param>
+/// <param name="YLabel">The y-axis label.</param>
+/// <param name="Series">The lines (or bars).</param>
+/// <param name="LogX">Logarithmic x axis.</param>
+/// <param name="LogY">Logarithmic y axis.</param>
+/// <param name="Kind">Lines or a histogram (bars at the x values).</param>
+public sealed record Figure(string Id, string Title, string XLabel, string YLabel, IReadOnlyList<Series> Series, bool LogX = false, bool LogY = false, FigureKind Kind = FigureKind.Lines);
+
+/// <summary>How a figure is drawn.</summary>
+public enum FigureKind
+{
+    /// <summary>Polylines.</summary>
+    Lines,
+
+    /// <summary>Side-by-side bars per x value (histograms).</summary>
+    Bars,
+}
+
+/// <summary>One named sequence of points.</summary>
+/// <param name="Name">The legend entry.</param>
+/// <param name="X">x values.</param>
+/// <param name="Y">y values (same length).</param>
+public sealed record Series(string Name, double[] X, double[] Y);
+
+/// <summary>A small table.</summary>
+/// <param name="Title">Its caption.</param>
+/// <param name="Header">Column names.</param>
+/// <param name="Rows">Cells, already formatted.</param>
+public sealed record Table(string Title, string[] Header, string[][] Rows);

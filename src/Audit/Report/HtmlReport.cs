@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Verification.Audit.Experiments;
+using Verification.Claims.Search;
+
+namespace Verification.Audit.Report;
+
+/// <summary>Renders a <see cref="ReportModel"/> as one self-contained HTML page (inline SVG, inline CSS).</summary>
+public static class HtmlReport
+{
+    private const string Style = """
+        body { font-family: system-ui, sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #222; line-height: 1.45; }
+        h1 { font-size: 1.6em; } h2 { margin-top: 2em; border-bottom: 1px solid #ddd; padding-bottom: .2em; }
+        table { border-collapse: collapse; width: 100%; font-size: .85em; margin: 1em 0; }
+        th, td { border: 1px solid #ddd; padding: 4px 6px; vertical-align: top; text-align: left; }
+        th { background: #f4f4f4; position: sticky; top: 0; }
+        td.holds { color: #1a7f37; } td.falsified { color: #b42318; font-weight: bold; } td.conditional { color: #9a6700; }
+        code { font-size: .9em; background: #f6f8fa; padding: 0 3px; }
+        .meta { color: #555; font-size: .9em; }
+        figure { margin: 1em 0; } figcaption { font-size: .85em; color: #555; }
+        details summary { cursor: pointer; margin: .5em 0; }
+        """;
+
+    /// <summary>The HTML document.</summary>
+    public static string Render(ReportModel model, Func<ExperimentResult, Figure, string> svg)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(svg);
+        var h = new StringBuilder();
+        h.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>StochGradAdam and DASGrad: proof audit</title><style>")
+            .Append(Style).Append("</style></head><body>\n");
+        h.Append("<h1>StochGradAdam and DASGrad: proof audit and experiments</h1>\n");
+        h.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">Produced by <code>{E(model.Command)}</code> ({E(model.Mode)}, seed {model.Seed}) on {model.Started:yyyy-MM-dd HH:mm} UTC in {model.Seconds:F0} s.<br>");
+        h.Append(string.Join("; ", model.Hardware.Select(x => $"{E(x.Key)}: {E(x.Value)}"))).Append(".</p>\n");
+
+        if (model.Claims.Count > 0)
+        {
+            h.Append("<h2 id=\"verdicts\">Verdicts</h2>\n<p>").Append(E(ReportText.VerdictSummary(model.Claims, model.ClaimBudget))).Append("</p>\n");
+            foreach (IGrouping<string, ClaimResult> paper in model.Claims.GroupBy(c => c.Info.Paper))
+            {
+                h.Append(CultureInfo.InvariantCulture, $"<h3>{E(paper.Key)}</h3>\n<table><thead><tr><th>claim</th><th>where</th><th>statement</th><th>verdict</th><th>evidence</th></tr></thead><tbody>\n");
+                foreach (ClaimResult r in paper)
+                {
+                    string css = r.Verdict switch { Verdict.Holds => "holds", Verdict.Falsified => "falsified", _ => "conditional" };
+                    string link = r.Counterexample is null ? "" : $" (<a href=\"counterexamples/{E(r.Info.Id)}.json\">instance</a>)";
+                    h.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{E(r.Info.Id)}</code></td><td>{E(r.Info.Location)}</td><td>{E(r.Info.Statement)}</td><td class=\"{css}\">{E(ReportText.Verdict(r))}</td><td>{E(ReportText.Evidence(r))}{link}</td></tr>\n");
+                }
+
+                h.Append("</tbody></table>\n");
+            }
+        }
+
+        foreach (ExperimentResult e in model.Experiments)
+        {
+            h.Append(CultureInfo.InvariantCulture, $"<h2 id=\"{E(e.Name)}\">{E(e.Title)}</h2>\n");
+            h.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">Command: <code>{E(ReportText.ExperimentCommand(e, model))}</code> ({e.Seconds:F1} s).</p>\n");
+            h.Append("<p><strong>Setup.</strong> ").Append(E(e.Setup)).Append("</p>\n");
+            foreach (Figure f in e.Figures)
+            {
+                h.Append("<figure>").Append(svg(e, f)).Append("<figcaption>Data: ");
+                h.Append(string.Join(", ", f.Series.Select(s => $"<a href=\"{E(ReportFiles.CsvPath(e, f, s))}\">{E(s.Name)}</a>")));
+                h.Append("</figcaption></figure>\n");
+            }
+
+            foreach (Table t in e.Tables)
+            {
+                h.Append(CultureInfo.InvariantCulture, $"<table><caption>{E(t.Title)}</caption><thead><tr>{string.Concat(t.Header.Select(c => $"<th>{E(c)}</th>"))}</tr></thead><tbody>");
+                foreach (string[] row in t.Rows)
+                {
+                    h.Append("<tr>").Append(string.Concat(row.Select(c => $"<td>{E(c)}</td>"))).Append("</tr>");
+                }
+
+                h.Append("</tbody></table>\n");
+            }
+
+            h.Append("<p><strong>What it shows.</strong> ").Append(E(e.Findings)).Append("</p>\n");
+        }
+
+        h.Append("</body></html>\n");
+        return h.ToString();
+    }
+
+    private static string E(string s) => WebUtility.HtmlEncode(s);
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+using Verification.Audit.Experiments;
+using Verification.Claims.Search;
+
+namespace Verification.Audit.Report;
+
+/// <summary>Renders a <see cref="ReportModel"/> as Markdown (figures as linked SVG files).</summary>
+public static class MarkdownReport
+{
+    /// <summary>The Markdown text.</summary>
+    public static string Render(ReportModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var md = new StringBuilder();
+        md.Append("# StochGradAdam and DASGrad: proof audit and experiments\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"Produced by `{model.Command}` ({model.Mode}, seed {model.Seed}) on {model.Started:yyyy-MM-dd HH:mm} UTC in {model.Seconds:F0} s.\n\n");
+        md.Append("Machine: ").Append(string.Join("; ", model.Hardware.Select(h => $"{h.Key}: {h.Value}"))).Append(".\n\n");
+
+        if (model.Claims.Count > 0)
+        {
+            md.Append("## Verdicts\n\n");
+            md.Append(ReportText.VerdictSummary(model.Claims, model.ClaimBudget)).Append("\n\n");
+            md.Append("| claim | where | statement | verdict | evidence |\n|---|---|---|---|---|\n");
+            foreach (ClaimResult r in model.Claims)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| `{r.Info.Id}` | {Cell(r.Info.Location)} | {Cell(r.Info.Statement)} | {Cell(ReportText.Verdict(r))} | {Cell(ReportText.Evidence(r))}{(r.Counterexample is null ? "" : $" ([instance](counterexamples/{r.Info.Id}.json))")} |\n");
+            }
+
+            md.Append('\n');
+        }
+
+        foreach (ExperimentResult e in model.Experiments)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"## {e.Title}\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"Command: `{ReportText.ExperimentCommand(e, model)}` ({e.Seconds:F1} s).\n\n");
+            md.Append("**Setup.** ").Append(e.Setup).Append("\n\n");
+            foreach (Figure f in e.Figures)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"![{f.Title}]({ReportFiles.SvgPath(e, f)})\n\n");
+                md.Append("Data: ").Append(string.Join(", ", f.Series.Select(s => $"[{s.Name}]({ReportFiles.CsvPath(e, f, s)})"))).Append("\n\n");
+            }
+
+            foreach (Table t in e.Tables)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"*{t.Title}*\n\n| {string.Join(" | ", t.Header.Select(Cell))} |\n|{string.Concat(t.Header.Select(_ => "---|"))}\n");
+                foreach (string[] row in t.Rows)
+                {
+                    md.Append(CultureInfo.InvariantCulture, $"| {string.Join(" | ", row.Select(Cell))} |\n");
+                }
+
+                md.Append('\n');
+            }
+
+            md.Append("**What it shows.** ").Append(e.Findings).Append("\n\n");
+        }
+
+        return md.ToString();
+    }
+
+    private static string Cell(string s) => s.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+using Verification.Audit.Experiments;
+using Verification.Claims.Search;
+
+namespace Verification.Audit.Report;
+
+/// <summary>The sentences shared by the Markdown and HTML renderings.</summary>
+public static class ReportText
+{
+    /// <summary>"N claims: … hold, … falsified, …" with the search budget.</summary>
+    public static string VerdictSummary(IReadOnlyList<ClaimResult> claims, SearchBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(budget);
+        var perPaper = claims.GroupBy(c => c.Info.Paper).Select(g =>
+            string.Create(CultureInfo.InvariantCulture, $"{g.Key}: {g.Count()} claims, {g.Count(c => c.Verdict == Claims.Search.Verdict.Holds)} hold, {g.Count(c => c.Verdict == Claims.Search.Verdict.Falsified)} falsified, {g.Count(c => c.Verdict == Claims.Search.Verdict.HoldsOnlyIf)} hold only under a condition"));
+        return string.Join("; ", perPaper) + string.Create(
+            CultureInfo.InvariantCulture,
+            $". Each verdict comes from an FsCheck search over the named instance families at {budget.Scale}× the test gate's trial counts (seed {budget.Seed}); \"holds\" means no counterexample was found in that many instances, not a proof.");
+    }
+
+    /// <summary>The verdict in words.</summary>
+    public static string Verdict(ClaimResult r) => r.Verdict switch
+    {
+        Claims.Search.Verdict.Holds => "holds",
+        Claims.Search.Verdict.Falsified => "falsified",
+        _ => $"holds only if {r.Condition}",
+    };
+
+    /// <summary>Trials or the counterexample's two sides.</summary>
+    public static string Evidence(ClaimResult r) => r.Counterexample is { } c
+        ? string.Create(CultureInfo.InvariantCulture, $"left {c.Sides.Left:G6} > right {c.Sides.Right:G6} ({c.Family})")
+        : string.Create(CultureInfo.InvariantCulture, $"no counterexample in {r.TotalTrials} instances");
+
+    /// <summary>The command that reruns one experiment exactly.</summary>
+    public static string ExperimentCommand(ExperimentResult e, ReportModel model) =>
+        string.Create(CultureInfo.InvariantCulture, $"dotnet run --project src/Audit -c Release -- experiment {e.Name} --seed {model.Seed}{(model.Mode.StartsWith("quick", StringComparison.Ordinal) ? "" : " --full")}");
+}

@@ -1,0 +1,25 @@
+using Verification.Claims.Search;
+
+namespace Verification.Audit.Report;
+
+/// <summary>Writes report.md, report.html, figures/*.svg, data/*.csv and counterexamples/*.json into one folder.</summary>
+public static class ReportWriter
+{
+    /// <summary>Writes the report and returns the paths of the two documents.</summary>
+    public static (string Markdown, string Html) Write(string outputDirectory, ReportModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Directory.CreateDirectory(outputDirectory);
+        ReportFiles.WriteFigures(outputDirectory, model.Experiments);
+        foreach (ClaimResult r in model.Claims.Where(r => r.Counterexample is not null))
+        {
+            CounterexampleStore.Write(Path.Combine(outputDirectory, "counterexamples"), r.Info, r.Counterexample!);
+        }
+
+        string markdown = Path.Combine(outputDirectory, "report.md");
+        string html = Path.Combine(outputDirectory, "report.html");
+        File.WriteAllText(markdown, MarkdownReport.Render(model));
+        File.WriteAllText(html, HtmlReport.Render(model, (_, f) => SvgPlot.Render(f)));
+        return (markdown, html);
+    }
+}
