@@ -45,7 +45,7 @@ public sealed class DeviceMultinomialLogisticRegression : DeviceLogisticRegressi
     {
         kernel.SetScalar(5, (uint)Problem.FeatureCount).SetScalar(6, (uint)Problem.ClassCount).SetScalar(7, (uint)ExampleCount)
             .SetScalar(8, (uint)ChunkSize).SetScalar(9, Problem.Lambda).SetBuffer(10, GradientBuffer);
-        return Dimension;
+        return Problem.FeatureCount + 1;   // one work-item per column, all classes
     }
 
     private static MultinomialLogisticRegression Checked(MultinomialLogisticRegression problem)

@@ -100,16 +100,15 @@ __kernel void multinomial_forward(__global const int* restrict rowptr, __global 
     uint i = (uint)get_global_id(0);
     if (i >= n) return;
     uint stride = p + 1u;
+    /* every class in one pass over the row: class k's sum still starts at its bias and adds in column order */
     double z[LR_MAX_CLASSES];
-    for (uint k = 0; k < classes; k++) {
-        __global const double* row = theta + (size_t)k * stride;
-        double s = row[p];
-        for (int e = rowptr[i]; e < rowptr[i + 1]; e++) {
-            s += vals[e] * row[cols[e]];
-        }
-        z[k] = s;
-        z_out[(size_t)i * classes + k] = s;
+    for (uint k = 0; k < classes; k++) z[k] = theta[(size_t)k * stride + p];
+    for (int e = rowptr[i]; e < rowptr[i + 1]; e++) {
+        double x = vals[e];
+        uint col = (uint)cols[e];
+        for (uint k = 0; k < classes; k++) z[k] += x * theta[(size_t)k * stride + col];
     }
+    for (uint k = 0; k < classes; k++) z_out[(size_t)i * classes + k] = z[k];
     if (!want_residuals) return;
     /* LogisticMath.Softmax: max shift, exp, sum in class order, divide. */
     double mx = -INFINITY;
@@ -131,34 +130,44 @@ __kernel void multinomial_forward(__global const int* restrict rowptr, __global 
 }
 
 /*
- * Multinomial gradient: one work-item per (class k, column j), j <= p (j = p is the bias), in theta's layout
- * grad[k (p + 1) + j]. Column j's entries (CSC, rows ascending) times r[i K + k], chunked order.
+ * Multinomial gradient: one work-item per column j <= p (j = p is the bias) for all K classes at once, writing
+ * grad[k (p + 1) + j] in theta's layout. Column j's entries (CSC, rows ascending) times r[i K + k], chunked order per
+ * class (each class has its own total and partial, so the order per coordinate is the reference's).
  */
 __kernel void multinomial_gradient(__global const int* restrict colptr, __global const int* restrict rows,
                                    __global const double* restrict cvals, __global const double* restrict r,
                                    __global const double* restrict theta, uint p, uint classes, uint n, uint chunk,
                                    double lambda, __global double* restrict grad)
 {
-    uint g = (uint)get_global_id(0);
+    uint j = (uint)get_global_id(0);
     uint stride = p + 1u;
-    if (g >= classes * stride) return;
-    uint k = g / stride, j = g % stride;
-    double total = 0.0, partial = 0.0;
+    if (j >= stride) return;
+    double total[LR_MAX_CLASSES], partial[LR_MAX_CLASSES];
+    for (uint k = 0; k < classes; k++) { total[k] = 0.0; partial[k] = 0.0; }
     uint current = 0;
     if (j < p) {
         for (int e = colptr[j]; e < colptr[j + 1]; e++) {
             uint i = (uint)rows[e];
             uint c = i / chunk;
-            if (c != current) { total += partial; partial = 0.0; current = c; }
-            partial += cvals[e] * r[(size_t)i * classes + k];
+            if (c != current) {
+                for (uint k = 0; k < classes; k++) { total[k] += partial[k]; partial[k] = 0.0; }
+                current = c;
+            }
+            double x = cvals[e];
+            for (uint k = 0; k < classes; k++) partial[k] += x * r[(size_t)i * classes + k];
         }
     } else {
         for (uint i = 0; i < n; i++) {
             uint c = i / chunk;
-            if (c != current) { total += partial; partial = 0.0; current = c; }
-            partial += r[(size_t)i * classes + k];
+            if (c != current) {
+                for (uint k = 0; k < classes; k++) { total[k] += partial[k]; partial[k] = 0.0; }
+                current = c;
+            }
+            for (uint k = 0; k < classes; k++) partial[k] += r[(size_t)i * classes + k];
         }
     }
-    total += partial;
-    grad[g] = total / (double)n + lambda * theta[g];
+    for (uint k = 0; k < classes; k++) {
+        size_t g = (size_t)k * stride + j;
+        grad[g] = (total[k] + partial[k]) / (double)n + lambda * theta[g];
+    }
 }
