@@ -35,7 +35,11 @@ variants.SetAction(_ =>
     return 0;
 });
 
-var root = new RootCommand("StochGradAdam and DASGrad: proof audit, experiments and report") { audit, experiment, claims, variants };
+var dirOption = new Option<string>("--dir") { Description = "Folder of *.verified.jsonl files", DefaultValueFactory = _ => Path.Combine("tests", "Golden", "Verified") };
+var golden = new Command("golden", "Replay every golden file with the reference and report the first difference, if any") { dirOption };
+golden.SetAction(parse => GoldenCommand.Run(parse.GetValue(dirOption)!));
+
+var root = new RootCommand("StochGradAdam and DASGrad: proof audit, experiments and report") { audit, experiment, claims, golden, variants };
 return root.Parse(args).Invoke();
 
 AuditSettings Settings(ParseResult parse, string command)

@@ -8,7 +8,7 @@ namespace Verification.Golden;
 public class GoldenFileTests
 {
     /// <summary>All committed golden files together stay well under this many bytes.</summary>
-    private const long SizeBudget = 2_000_000;
+    private const long SizeBudget = 4_000_000;
 
     public static TheoryData<string> ScenarioIds => [.. ScenarioCatalog.All.Select(s => s.Id)];
 

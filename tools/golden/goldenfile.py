@@ -85,22 +85,57 @@ def describe(node):
     return text if len(text) <= 80 else text[:80] + "..."
 
 
-def first_difference(expected, actual, field=""):
+def ulp_distance(a, b):
+    """The number of representable doubles between a and b (0 when equal, counting across zero)."""
+    def ordered(x):
+        u = bits(x)
+        return u if u < 1 << 63 else (1 << 63) - u
+    return abs(ordered(a) - ordered(b))
+
+
+class Tolerance:
+    """Within-tolerance comparison of chosen fields; counts and the largest differences for the report."""
+
+    def __init__(self, applies, ulps, absolute):
+        self.applies, self.ulps, self.absolute = applies, ulps, absolute
+        self.compared = self.inexact = self.max_ulps = 0
+        self.max_absolute = 0.0
+
+    def accepts(self, field, expected, found):
+        if not self.applies(field) or math.isnan(expected) or math.isnan(found) or math.isinf(expected) or math.isinf(found):
+            return False
+        distance, absolute = ulp_distance(expected, found), abs(expected - found)
+        if distance > self.ulps and absolute > self.absolute:
+            return False
+        self.inexact += 1
+        self.max_ulps = max(self.max_ulps, distance)
+        self.max_absolute = max(self.max_absolute, absolute)
+        return True
+
+
+def first_difference(expected, actual, field="", tolerance=None):
     """First difference between a replayed value (floats, ints, bools, strings, lists, dicts) and the file's JSON.
 
-    Returns (field, expected, found, structural) or None.
+    Returns (field, expected, found, structural) or None. With a Tolerance, a double of a field it applies to may
+    differ from the file's by its stated ULPs or absolute amount.
     """
     if isinstance(expected, float):
         if not is_double(actual):
             return field, describe(expected), describe(actual), True
-        return None if bits(expected) == int(actual["x"], 16) else (field, describe(expected), describe(actual), False)
+        if tolerance is not None and tolerance.applies(field):
+            tolerance.compared += 1
+        if bits(expected) == int(actual["x"], 16):
+            return None
+        if tolerance is not None and tolerance.accepts(field, expected, from_hex(actual["x"])):
+            return None
+        return field, describe(expected), describe(actual), False
     if isinstance(expected, dict):
         if not isinstance(actual, dict):
             return field, "an object", describe(actual), True
         for name, value in expected.items():
             if name not in actual:
                 return join(field, name), describe(value), "no such field (missing)", True
-            d = first_difference(value, actual[name], join(field, name))
+            d = first_difference(value, actual[name], join(field, name), tolerance)
             if d:
                 return d
         for name in actual:
@@ -111,7 +146,7 @@ def first_difference(expected, actual, field=""):
         if not isinstance(actual, list):
             return field, "an array", describe(actual), True
         for i, (e, a) in enumerate(zip(expected, actual)):
-            d = first_difference(e, a, "%s[%d]" % (field, i))
+            d = first_difference(e, a, "%s[%d]" % (field, i), tolerance)
             if d:
                 return d
         if len(expected) != len(actual):

@@ -6,6 +6,7 @@ BUMP0, BUMP1 = 0x9E3779B9, 0xBB67AE85
 
 GRADIENT_MASK = 1
 EXAMPLE_SAMPLING = 2
+PROBLEM_DATA = 3
 
 # (counter, key, rounds) -> output, from docs/rng.md section 1.
 KNOWN_ANSWERS = [

@@ -2,8 +2,24 @@
 
 import math
 
+import philox
+from optimizers import net_max
 
-class Quadratic:
+
+class Fixed:
+    """A problem whose objective does not depend on the step: f_t = f for every t."""
+
+    # Fields whose doubles may differ from the file's in the last bits (None: everything is compared bit for bit).
+    tolerance = None
+
+    def loss_at(self, t, theta):
+        return self.loss(theta)
+
+    def gradient_at(self, t, theta):
+        return self.gradient(theta)
+
+
+class Quadratic(Fixed):
     """f(theta) = 1/2 sum_j h_j (theta_j - c_j)^2."""
 
     def __init__(self, h, c):
@@ -21,7 +37,7 @@ class Quadratic:
         return [self.h[j] * (theta[j] - self.c[j]) for j in range(self.dimension)]
 
 
-class LeastSquares:
+class LeastSquares(Fixed):
     """f(theta) = (1/n) sum_i 1/2 (a_i . theta - b_i)^2, seen one example at a time by the samplers."""
 
     def __init__(self, a, b):
@@ -64,11 +80,271 @@ class LeastSquares:
         return [value / self.examples for value in total]
 
 
-def read(fields):
-    """The problem of a header's `problem` object (a goldenfile.Fields)."""
-    kind = fields.string("kind", ["quadratic", "least_squares"])
+class Reddi:
+    """Reddi et al.'s online problem on [-1, 1]: f_t(x) = C x when step t is large, else -x (no exp, no log: exact)."""
+
+    tolerance = None
+    dimension = 1
+
+    def __init__(self, c, probability=None, seed=None):
+        self.c, self.probability = c, probability
+        self.stream = None if seed is None else philox.Stream(seed, philox.PROBLEM_DATA)
+
+    def slope(self, t):
+        if self.stream is None:
+            large = t % 3 == 1
+        else:
+            large = self.stream.uniform(t, 0) < self.probability
+        return self.c if large else -1.0
+
+    def loss_at(self, t, theta):
+        return self.slope(t) * theta[0]
+
+    def gradient_at(self, t, theta):
+        return [self.slope(t)]
+
+
+# An exp/log-dependent double of mnist_logistic / imdb_logistic agrees when its bits are equal, or when it is within
+# ULP_TOLERANCE units in the last place of the file's value, or within ABSOLUTE_TOLERANCE of it (for values that are
+# sums with cancellation, whose ULP is much smaller than the rounding of their terms). docs/golden-format.md §7.1.
+ULP_TOLERANCE = 1024
+ABSOLUTE_TOLERANCE = 2.0 ** -40
+EXACT_BUFFERS = {"beta1_pow_j", "beta2_pow_j", "count"}      # not downstream of exp/log
+SAMPLER_FIELDS = {"probabilities", "weights", "tree", "scores", "pending_scores"}
+
+
+class Logistic(Fixed):
+    """Shared by the two data problems: L2 term, per-example norm, the tolerance rule."""
+
+    def __init__(self, lam, adaptive_sampler):
+        self.lam = lam
+        self.adaptive_sampler = adaptive_sampler
+
+    def tolerance(self, field):
+        """True when `field` (e.g. 'state.buffers.m[3]') is downstream of exp/log and compared within tolerance."""
+        base = field.split("[", 1)[0]
+        name = base.rsplit(".", 1)[-1]
+        if base.startswith("state.scalars") or (base.startswith("state.buffers") and name in EXACT_BUFFERS):
+            return False
+        if name in SAMPLER_FIELDS:
+            return self.adaptive_sampler
+        return True
+
+    def regularisation(self, theta):
+        sq = 0.0
+        for value in theta:
+            sq += value * value
+        return 0.5 * self.lam * sq
+
+    def example_loss(self, i, theta):
+        return self.data_loss(i, theta) + self.regularisation(theta)
+
+    def example_gradient_norm(self, i, theta):
+        sq = 0.0
+        for value in self.example_gradient(i, theta):
+            sq += value * value
+        return math.sqrt(sq)
+
+    def loss(self, theta):
+        s = 0.0
+        for i in range(self.examples):
+            s += self.data_loss(i, theta)
+        return s / self.examples + self.regularisation(theta)
+
+
+class MnistLogistic(Logistic):
+    """Multinomial logistic regression, 10 classes, theta[k*D + j], x = (pixels / 255, 1)."""
+
+    def __init__(self, xs, ys, pixels, lam, adaptive_sampler):
+        super().__init__(lam, adaptive_sampler)
+        self.features = len(pixels) + 1
+        self.x = [[image[p] / 255.0 for p in pixels] + [1.0] for image in xs]
+        self.y = ys
+        self.examples = len(ys)
+        self.dimension = 10 * self.features
+
+    def softmax(self, i, theta):
+        """(cross-entropy, r = softmax(z) - e_y) of example i."""
+        x, d = self.x[i], self.features
+        z = []
+        mx = -math.inf
+        for k in range(10):
+            dot = 0.0
+            for j in range(d):
+                dot += theta[k * d + j] * x[j]
+            z.append(dot)
+            mx = net_max(mx, dot)
+        r = []
+        s = 0.0
+        for k in range(10):
+            e = math.exp(z[k] - mx)
+            r.append(e)
+            s += e
+        r = [e / s for e in r]
+        y = self.y[i]
+        ce = (mx + math.log(s)) - z[y]
+        r[y] -= 1.0
+        return ce, r
+
+    def data_loss(self, i, theta):
+        return self.softmax(i, theta)[0]
+
+    def example_gradient(self, i, theta):
+        _, r = self.softmax(i, theta)
+        x, d = self.x[i], self.features
+        return [r[k] * x[j] + self.lam * theta[k * d + j] for k in range(10) for j in range(d)]
+
+    def gradient(self, theta):
+        d = self.features
+        total = [0.0] * self.dimension
+        for i in range(self.examples):
+            _, r = self.softmax(i, theta)
+            x = self.x[i]
+            for k in range(10):
+                for j in range(d):
+                    total[k * d + j] += r[k] * x[j]
+        return [total[q] / self.examples + self.lam * theta[q] for q in range(self.dimension)]
+
+
+def softplus(u):
+    return net_max(u, 0.0) + math.log(1.0 + math.exp(-abs(u)))
+
+
+class ImdbLogistic(Logistic):
+    """Binary logistic regression on sparse rows (columns ascending) plus a bias theta[K]."""
+
+    def __init__(self, rows, labels, top_k, lam, adaptive_sampler):
+        super().__init__(lam, adaptive_sampler)
+        self.rows, self.y, self.k = rows, labels, top_k
+        self.examples = len(labels)
+        self.dimension = top_k + 1
+
+    def logistic(self, i, theta):
+        columns, values = self.rows[i]
+        z = 0.0
+        for c, v in zip(columns, values):
+            z += theta[c] * v
+        z += theta[self.k]
+        a = math.exp(-abs(z))
+        sigma = 1.0 / (1.0 + a) if z >= 0 else a / (1.0 + a)
+        y = self.y[i]
+        loss = softplus(-z) if y == 1.0 else softplus(z)
+        return loss, sigma - y
+
+    def data_loss(self, i, theta):
+        return self.logistic(i, theta)[0]
+
+    def example_gradient(self, i, theta):
+        _, r = self.logistic(i, theta)
+        dense = [0.0] * self.dimension
+        columns, values = self.rows[i]
+        for c, v in zip(columns, values):
+            dense[c] = v
+        dense[self.k] = 1.0
+        return [r * dense[q] + self.lam * theta[q] for q in range(self.dimension)]
+
+    def gradient(self, theta):
+        total = [0.0] * self.dimension
+        for i in range(self.examples):
+            _, r = self.logistic(i, theta)
+            columns, values = self.rows[i]
+            for c, v in zip(columns, values):
+                total[c] += r * v
+            total[self.k] += r
+        return [total[q] / self.examples + self.lam * theta[q] for q in range(self.dimension)]
+
+
+MNIST_IMAGES = ("mnist/train-images-idx3-ubyte.gz", "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db")
+MNIST_LABELS = ("mnist/train-labels-idx1-ubyte.gz", "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5")
+IMDB_REVIEWS = ("imdb/aclImdb_train.tsv.gz", "bb4135515b428ad2e76645c05d0d99ed15b51a9132671ddaaeadd7f49869b0d7")
+IMDB_VOCABULARY = ("imdb/imdb.vocab.gz", "01a13a306bd9e5a7826b8a0fc25a7a6017f143d86c1582f17857bb731fd252dc")
+
+
+def _data_file(fields, name, known):
+    path, sha = fields.string(name), fields.string(name + "_sha256")
+    if (path, sha) != known:
+        fields.fail(fields.field + "." + name, "this checker knows only %s with decompressed SHA-256 %s" % known)
+    return path, sha
+
+
+def _indices(fields, name, limit):
+    values = fields.raw(name)
+    if not isinstance(values, list) or any(type(v) is not int or v < 0 or v >= limit for v in values):
+        fields.fail(fields.field + "." + name, "expected an array of integers in [0, %d)" % limit)
+    return values
+
+
+def _digest(fields, name, actual):
+    declared = fields.string(name)
+    if declared != actual:
+        fields.fail(fields.field + "." + name, "the data in shared/data give %s, the file declares %s: different data (or features)" % (actual, declared))
+
+
+def _read_data_problem(kind, fields, adaptive_sampler):
+    import datasets
+    n = fields.int("examples")
+    lam = fields.double("l2")
+    data = fields.sub("data")
+    features = fields.sub("features")
+    try:
+        if kind == "mnist_logistic":
+            if fields.int("classes") != 10:
+                fields.fail(fields.field + ".classes", "must be 10")
+            images, labels = _data_file(data, "images", MNIST_IMAGES), _data_file(data, "labels", MNIST_LABELS)
+            indices = _indices(fields, "indices", 60000)
+            pixels = _indices(features, "pixels", 784)
+            if features.double("pixel_scale") != 255.0 or features.string("bias") != "last" or not pixels:
+                fields.fail(fields.field + ".features", "this checker knows pixel_scale 255, bias 'last' and a non-empty pixel list only")
+            xs, ys, digest = datasets.mnist_subset(images[0], images[1], labels[0], labels[1], indices)
+            _digest(fields, "subset_sha256", digest)
+            problem = MnistLogistic(xs, ys, pixels, lam, adaptive_sampler)
+        else:
+            reviews, vocabulary = _data_file(data, "reviews", IMDB_REVIEWS), _data_file(data, "vocabulary", IMDB_VOCABULARY)
+            indices = _indices(fields, "indices", 25000)
+            top_k = features.int("top_k")
+            if (features.string("tokenizer"), features.string("values"), features.string("normalization"), features.string("bias")) != \
+                    ("imdb", "term_frequency", "l2", "last") or top_k < 1:
+                fields.fail(fields.field + ".features", "this checker knows tokenizer 'imdb', values 'term_frequency', normalization 'l2', bias 'last' only")
+            rows, labels, subset, feature_digest = datasets.imdb_subset(reviews[0], reviews[1], vocabulary[0], vocabulary[1], indices, top_k)
+            _digest(fields, "subset_sha256", subset)
+            _digest(fields, "features_sha256", feature_digest)
+            problem = ImdbLogistic(rows, labels, top_k, lam, adaptive_sampler)
+    except datasets.DataError as e:
+        fields.fail(fields.field + ".data", str(e))
+    if len(indices) != n or n == 0:
+        fields.fail(fields.field + ".examples", "declares %d examples but indices has %d" % (n, len(indices)))
+    return problem
+
+
+def read(fields, adaptive_sampler=False):
+    """The problem of a header's `problem` object (a goldenfile.Fields). `adaptive_sampler`: whether the optimizer's
+    sampling probabilities come from gradient norms (then they, too, are downstream of exp/log on the data problems)."""
+    kind = fields.string("kind", ["quadratic", "least_squares", "reddi_online", "mnist_logistic", "imdb_logistic"])
     dimension = fields.int("dimension")
-    if kind == "quadratic":
+    if kind in ("mnist_logistic", "imdb_logistic"):
+        problem = _read_data_problem(kind, fields, adaptive_sampler)
+    elif kind == "reddi_online":
+        if fields.int("period") != 3:
+            fields.fail(fields.field + ".period", "must be 3")
+        if fields.double("lower") != -1.0 or fields.double("upper") != 1.0:
+            fields.fail(fields.field + ".lower", "the feasible interval must be [-1, 1]")
+        c = fields.double("c")
+        variant = fields.string("variant", ["deterministic", "stochastic"])
+        if variant == "deterministic":
+            if not c > 2.0 or math.isinf(c):
+                fields.fail(fields.field + ".c", "must be finite and > 2")
+            problem = Reddi(c)
+        else:
+            delta, p = fields.double("delta"), fields.double("probability")
+            if fields.int("stream") != philox.PROBLEM_DATA:
+                fields.fail(fields.field + ".stream", "must be 3 (ProblemData)")
+            if not (c > 0 and 0 < delta < c):
+                fields.fail(fields.field + ".delta", "need C > 0 and 0 < delta < C")
+            expected = (1.0 + delta) / (c + 1.0)
+            if p != expected:
+                fields.fail(fields.field + ".probability", "%r is not (1 + delta)/(C + 1) = %r" % (p, expected))
+            problem = Reddi(c, p, fields.uint64("seed"))
+    elif kind == "quadratic":
         problem = Quadratic(fields.doubles("h"), fields.doubles("c"))
         if len(problem.c) != len(problem.h):
             fields.fail(fields.field + ".c", "length differs from h's")

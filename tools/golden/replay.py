@@ -4,7 +4,7 @@ import os
 
 import optimizers
 import problems
-from goldenfile import Fields, GoldenError, first_difference, line_kind, read_lines, validate_doubles
+from goldenfile import Fields, GoldenError, Tolerance, first_difference, line_kind, read_lines, validate_doubles
 
 FORMAT, VERSION = "verification-golden", 1
 
@@ -30,23 +30,35 @@ def records(problem, optimizer, theta, steps):
     else:
         state = optimizer.init(problem.dimension)
         for t in range(1, steps + 1):
-            loss = problem.loss(theta)
-            gradient = problem.gradient(theta)
+            loss = problem.loss_at(t, theta)
+            gradient = problem.gradient_at(t, theta)
             mask = optimizer.step(state, theta, gradient, t)
             record = {"t": t, "loss": loss, "gradient": gradient}
             if mask is not None:
                 record["mask"] = mask
             record.update({"theta": list(theta), "state": snapshot(state)})
             yield record
-    yield {"end": True, "steps": steps, "final_loss": problem.loss(theta)}
+    final = problem.loss(theta) if isinstance(optimizer, tuple(optimizers.SAMPLED.values())) else problem.loss_at(steps + 1, theta)
+    yield {"end": True, "steps": steps, "final_loss": final}
 
 
 class Scenario:
     """A replayed golden file: its header's objects and its parsed lines."""
 
-    def __init__(self, name, lines, header, problem, optimizer, initial, steps):
+    def __init__(self, name, lines, header, problem, optimizer, initial, steps, tolerance=None):
         self.name, self.lines, self.header = name, lines, header
         self.problem, self.optimizer, self.initial, self.steps = problem, optimizer, initial, steps
+        self.tolerance = tolerance
+
+    def agreement(self):
+        """'bit for bit', or how many exp/log-dependent doubles differed and by how much."""
+        t = self.tolerance
+        if t is None:
+            return "bit for bit"
+        if t.inexact == 0:
+            return "bit for bit, %d exp/log-dependent doubles included" % t.compared
+        return "%d of %d exp/log-dependent doubles within tolerance (max %d ULPs, %.3g absolute), the rest bit for bit" % (
+            t.inexact, t.compared, t.max_ulps, t.max_absolute)
 
 
 def check(path):
@@ -74,7 +86,11 @@ def check(path):
     scenario = h.string("scenario")
     if name.endswith(".verified.jsonl") and name != scenario + ".verified.jsonl":
         header_fail("scenario", "'%s' does not match the file name" % scenario)
-    problem = problems.read(h.sub("problem"))
+    optimizer_node = header.get("optimizer")
+    sampler_node = optimizer_node.get("sampler") if isinstance(optimizer_node, dict) else None
+    adaptive = isinstance(sampler_node, dict) and sampler_node.get("source") == "adaptive"
+    problem = problems.read(h.sub("problem"), adaptive)
+    tolerance = None if problem.tolerance is None else Tolerance(problem.tolerance, problems.ULP_TOLERANCE, problems.ABSOLUTE_TOLERANCE)
     optimizer = optimizers.read(h.sub("optimizer"), problem)
     initial = h.doubles("initial_point")
     if len(initial) != problem.dimension:
@@ -91,10 +107,10 @@ def check(path):
         validate_doubles(node, fail)
         if index <= steps and isinstance(node, dict) and "end" in node:
             fail(None, "the end line comes after step %d, but the header declares %d steps (truncated?)" % (index - 1, steps))
-        difference = first_difference(expected, node)
+        difference = first_difference(expected, node, tolerance=tolerance)
         if difference:
             field, want, found, structural = difference
             fail(field, ("expected %s, found %s" if structural else "mismatch: the replay computes %s, the file has %s") % (want, found))
     if len(lines) > steps + 2:
         raise GoldenError(name, steps + 3, line_kind(lines[steps + 2]), None, "unexpected line after the end line")
-    return Scenario(name, lines, header, problem, optimizer, initial, steps)
+    return Scenario(name, lines, header, problem, optimizer, initial, steps, tolerance)

@@ -13,6 +13,16 @@ from goldenfile import GoldenError
 VERIFIED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "Golden", "Verified")
 MASKED = "quadratic-stochgradadam-masked_update.verified.jsonl"
 SAMPLED = "least-squares-dasgrad.verified.jsonl"
+REDDI = "reddi-adam.verified.jsonl"
+MNIST = "mnist-stochgradadam-masked_adam.verified.jsonl"
+IMDB = "imdb-dasgrad.verified.jsonl"
+
+
+def bumped(node, ulps):
+    """The golden double `node` moved by `ulps` units in the last place."""
+    old = struct.unpack(">q", bytes.fromhex(node["x"]))[0]
+    new = struct.unpack(">d", struct.pack(">q", old + ulps))[0]
+    return {"r": repr(new), "x": struct.pack(">d", new).hex()}
 
 
 class DamagedFiles(unittest.TestCase):
@@ -79,6 +89,55 @@ class DamagedFiles(unittest.TestCase):
     def test_missing_fields(self):
         self.fails(self.edited(MASKED, 4, lambda n: n.pop("mask")), "line 4 (step 3), field 'mask'", "missing")
         self.fails(self.edited(MASKED, 1, lambda n: n["optimizer"].pop("beta2")), "line 1 (header), field 'optimizer.beta2'", "missing")
+
+
+    def test_reddi_is_exact(self):
+        def bump(node):
+            node["theta"][0] = bumped(node["theta"][0], 1)
+        self.fails(self.edited(REDDI, 5, bump), "line 5 (step 4), field 'theta[0]'", "mismatch")
+
+    def test_data_problem_field_downstream_of_exp_is_within_tolerance(self):
+        def bump(node):
+            node["state"]["buffers"]["m"][7] = bumped(node["state"]["buffers"]["m"][7], 3)
+        scenario = replay.check(self.edited(MNIST, 3, bump))
+        self.assertIn("1 of", scenario.agreement())
+        self.assertIn("max 3 ULPs", scenario.agreement())
+
+    def test_data_problem_field_beyond_tolerance_fails(self):
+        def bump(node):
+            node["theta"][7] = bumped(node["theta"][7], 1 << 30)
+        self.fails(self.edited(MNIST, 3, bump), "line 3 (step 2), field 'theta[7]'", "mismatch")
+
+    def test_data_problem_step_powers_and_masks_stay_exact(self):
+        def bump(node):
+            node["state"]["scalars"]["beta2_pow"] = bumped(node["state"]["scalars"]["beta2_pow"], 1)
+        self.fails(self.edited(MNIST, 2, bump), "field 'state.scalars.beta2_pow'", "mismatch")
+
+        def flip(node):
+            node["mask"] = ("0" if node["mask"][0] == "1" else "1") + node["mask"][1:]
+        self.fails(self.edited(MNIST, 4, flip), "line 4 (step 3), field 'mask'")
+
+    def test_data_problem_sampled_indices_stay_exact(self):
+        def change(node):
+            node["indices"][0] = (node["indices"][0] + 1) % 512
+        self.fails(self.edited(IMDB, 2, change), "line 2 (step 1), field 'indices[0]'")
+
+    def test_data_problem_digests_are_checked(self):
+        def damage(node):
+            node["problem"]["features_sha256"] = "0" * 64
+        self.fails(self.edited(IMDB, 1, damage), "field 'problem.features_sha256'", "different data")
+
+        def move(node):
+            node["problem"]["indices"][3] += 1
+        self.fails(self.edited(MNIST, 1, move), "field 'problem.subset_sha256'")
+
+
+class Tokenizer(unittest.TestCase):
+    def test_documented_rules(self):
+        import datasets
+        self.assertEqual(
+            datasets.tokenize("Don't<br />STOP!!Sci-Fi 'quoted' a--b x-ray? <b>bold</b> 10/10 caf\u00e9 \U0001F600ok"),
+            ["don't", "stop", "!", "!", "sci-fi", "quoted", "a", "b", "x-ray", "?", "b", "bold", "b", "10", "10", "caf\u00e9", "ok"])
 
 
 if __name__ == "__main__":

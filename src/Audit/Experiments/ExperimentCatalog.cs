@@ -4,7 +4,14 @@ namespace Verification.Audit.Experiments;
 public static class ExperimentCatalog
 {
     /// <summary>All experiments.</summary>
-    public static IReadOnlyList<IExperiment> All { get; } = [];
+    public static IReadOnlyList<IExperiment> All { get; } =
+    [
+        new DasGradFig1(),
+        new DasGradFig2(),
+        new DasGradFig3(),
+        new SgaSampleRate(),
+        new SgaTheorem45(),
+    ];
 
     /// <summary>The experiment named <paramref name="name"/>.</summary>
     public static IExperiment Get(string name) =>

@@ -6,7 +6,14 @@ namespace Verification.Audit.Experiments;
 /// <param name="Quick">Small scale (the default of the main command: the whole audit under 10 minutes on 2 cores).</param>
 /// <param name="Device">Where optimizer steps run.</param>
 /// <param name="Progress">Reports (fraction done in [0, 1], what is running).</param>
-public sealed record ExperimentContext(string? DataDirectory, ulong Seed, bool Quick, ComputeDevice Device, IProgress<(double Fraction, string Status)> Progress);
+public sealed record ExperimentContext(string? DataDirectory, ulong Seed, bool Quick, ComputeDevice Device, IProgress<(double Fraction, string Status)> Progress)
+{
+    /// <summary>
+    /// The smallest configuration that still runs every code path of an experiment (a few hundred examples, tens of
+    /// steps): for the structural tests only. Overrides <see cref="Quick"/>.
+    /// </summary>
+    internal bool Tiny { get; init; }
+}
 
 /// <summary>Where optimizer steps run.</summary>
 public enum ComputeDevice

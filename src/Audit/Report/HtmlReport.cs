@@ -19,7 +19,9 @@ public static class HtmlReport
         code { font-size: .9em; background: #f6f8fa; padding: 0 3px; }
         .meta { color: #555; font-size: .9em; }
         figure { margin: 1em 0; } figcaption { font-size: .85em; color: #555; }
-        details summary { cursor: pointer; margin: .5em 0; }
+        details summary { cursor: pointer; margin: .8em 0; font-size: 1.05em; }
+        nav { background: #f6f8fa; padding: .6em .8em; border-radius: 4px; font-size: .9em; }
+        td:first-child code { word-break: break-all; }
         """;
 
     /// <summary>The HTML document.</summary>
@@ -34,20 +36,33 @@ public static class HtmlReport
         h.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">Produced by <code>{E(model.Command)}</code> ({E(model.Mode)}, seed {model.Seed}) on {model.Started:yyyy-MM-dd HH:mm} UTC in {model.Seconds:F0} s.<br>");
         h.Append(string.Join("; ", model.Hardware.Select(x => $"{E(x.Key)}: {E(x.Value)}"))).Append(".</p>\n");
 
+        h.Append("<nav><strong>Contents:</strong> ");
+        var contents = new List<string>();
+        if (model.Claims.Count > 0)
+        {
+            contents.Add("<a href=\"#verdicts\">Verdicts</a>");
+        }
+
+        contents.AddRange(model.Experiments.Select(e => $"<a href=\"#{E(e.Name)}\">{E(e.Title)}</a>"));
+        h.Append(string.Join(" · ", contents)).Append("</nav>\n");
+
         if (model.Claims.Count > 0)
         {
             h.Append("<h2 id=\"verdicts\">Verdicts</h2>\n<p>").Append(E(ReportText.VerdictSummary(model.Claims, model.ClaimBudget))).Append("</p>\n");
+            h.Append("<p>Each table lists the falsified claims first, then those that hold only under a condition, then those that held in every instance searched. ")
+                .Append("A falsified claim's instance (the shrunk counterexample) is linked; the same files, at test-gate scale, are pinned by tests in <code>docs/counterexamples/</code>.</p>\n");
             foreach (IGrouping<string, ClaimResult> paper in model.Claims.GroupBy(c => c.Info.Paper))
             {
-                h.Append(CultureInfo.InvariantCulture, $"<h3>{E(paper.Key)}</h3>\n<table><thead><tr><th>claim</th><th>where</th><th>statement</th><th>verdict</th><th>evidence</th></tr></thead><tbody>\n");
-                foreach (ClaimResult r in paper)
+                h.Append(CultureInfo.InvariantCulture, $"<details open><summary><strong>{E(paper.Key)}</strong>: {paper.Count()} claims, {paper.Count(r => r.Verdict == Verdict.Falsified)} falsified, {paper.Count(r => r.Verdict == Verdict.HoldsOnlyIf)} conditional, {paper.Count(r => r.Verdict == Verdict.Holds)} hold</summary>\n");
+                h.Append("<table><thead><tr><th>claim</th><th>where</th><th>statement</th><th>verdict</th><th>evidence</th></tr></thead><tbody>\n");
+                foreach (ClaimResult r in paper.OrderBy(r => r.Verdict switch { Verdict.Falsified => 0, Verdict.HoldsOnlyIf => 1, _ => 2 }))
                 {
                     string css = r.Verdict switch { Verdict.Holds => "holds", Verdict.Falsified => "falsified", _ => "conditional" };
                     string link = r.Counterexample is null ? "" : $" (<a href=\"counterexamples/{E(r.Info.Id)}.json\">instance</a>)";
                     h.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{E(r.Info.Id)}</code></td><td>{E(r.Info.Location)}</td><td>{E(r.Info.Statement)}</td><td class=\"{css}\">{E(ReportText.Verdict(r))}</td><td>{E(ReportText.Evidence(r))}{link}</td></tr>\n");
                 }
 
-                h.Append("</tbody></table>\n");
+                h.Append("</tbody></table></details>\n");
             }
         }
 

@@ -9,6 +9,8 @@ namespace Verification.Claims.Catalogue;
 public sealed class Chain<T>
 {
     private readonly List<(string Label, string Formula, Func<T, double> Value)> _terms = [];
+    private readonly Dictionary<(int From, int To), (string Description, Func<T, bool> Holds)> _conditions = [];
+    private readonly Func<T, double>? _scale;
 
     /// <summary>Starts a chain.</summary>
     /// <param name="idPrefix">The claim id prefix (for example <c>SGA-L4.3</c>).</param>
@@ -16,8 +18,13 @@ public sealed class Chain<T>
     /// <param name="location">The lemma or theorem, for example <c>Lemma 4.3 (proof)</c>.</param>
     /// <param name="hypotheses">The hypotheses every instance satisfies.</param>
     /// <param name="families">The families every claim of the chain is searched on.</param>
-    public Chain(string idPrefix, string paper, string location, IReadOnlyList<string> hypotheses, IReadOnlyList<InstanceFamily<T>> families)
+    /// <param name="scale">
+    /// When given, both sides of every claim are divided by this magnitude of their terms (sums that cancel are then
+    /// compared relative to the size of what cancelled, with <see cref="RoundingSlack.Scaled"/>).
+    /// </param>
+    public Chain(string idPrefix, string paper, string location, IReadOnlyList<string> hypotheses, IReadOnlyList<InstanceFamily<T>> families, Func<T, double>? scale = null)
     {
+        _scale = scale;
         IdPrefix = idPrefix;
         Paper = paper;
         Location = location;
@@ -47,6 +54,18 @@ public sealed class Chain<T>
         return this;
     }
 
+    /// <summary>Makes every claim that spans the step into the last added expression conditional on <paramref name="holds"/>.</summary>
+    public Chain<T> OnlyIf(string description, Func<T, bool> holds)
+    {
+        int to = _terms.Count - 1;
+        for (int from = 0; from < to; from++)
+        {
+            _conditions[(from, to)] = (description, holds);
+        }
+
+        return this;
+    }
+
     /// <summary>The link claims and the from-the-start claims.</summary>
     public IEnumerable<IClaim> Claims()
     {
@@ -68,10 +87,22 @@ public sealed class Chain<T>
         string where = reading == "link"
             ? $"{Location}, the step from {labelA} to {labelB}"
             : $"{Location}, {labelB} read as a bound on the first expression {labelA}";
+        (string, Func<T, bool>)? condition = null;
+        for (int k = from + 1; k <= to && condition is null; k++)
+        {
+            if (_conditions.TryGetValue((k - 1, k), out var c))
+            {
+                condition = c;
+            }
+        }
+
+        Func<T, double>? scale = _scale;
         return new ExpressionClaim<T>(
-            new ClaimInfo(id, Paper, where, $"{formulaA} ≤ {formulaB}", Hypotheses),
+            new ClaimInfo(id, Paper, where, $"{formulaA} ≤ {formulaB}" + (scale is null ? "" : " (both sides divided by the magnitude of their terms)"), Hypotheses),
             Families,
-            instance => new Sides(valueA(instance), valueB(instance)));
+            instance => scale is null ? new Sides(valueA(instance), valueB(instance)) : Sides.Over(valueA(instance), valueB(instance), scale(instance)),
+            condition,
+            scale is null ? null : RoundingSlack.Scaled);
     }
 
     private static string Slug(string label) => new(label.Where(char.IsAsciiLetterOrDigit).ToArray());

@@ -30,4 +30,10 @@ public readonly record struct RoundingSlack(double Relative, double Absolute)
             ? !(Math.Abs(sides.Left - sides.Right) <= allowance) && !(sides.Left == sides.Right)
             : sides.Left > sides.Right + allowance;
     }
+
+    /// <summary>
+    /// For sides already divided by the magnitude of their terms (<see cref="Sides.Over"/>): 1e-9 relative and 1e-10
+    /// absolute, i.e. a cancellation error up to 1e-10 of what cancelled is counted as rounding.
+    /// </summary>
+    public static RoundingSlack Scaled { get; } = new(1e-9, 1e-10);
 }

@@ -33,7 +33,7 @@ internal sealed class Corollaries1121 : IClaimSource
                 r => new Sides(FiniteSumEngine.Run(r, Method.Sgd with { Alpha = Tuned(r) }).Regret, Math.Sqrt(2) * Math.Sqrt(r.D) * r.DInf * r.GInf * Math.Sqrt(r.Horizon)),
                 ("d = 1", r => r.D == 1));
 
-            foreach (IClaim claim in new DasChain<FiniteSumRun>("DAS-C2.1", "Corollary 2.1 (ap-SGD with p*)", h, families, r => FiniteSumEngine.Run(r, Method.ApSgdOptimal).Magnitude)
+            foreach (IClaim claim in new Chain<FiniteSumRun>("DAS-C2.1", Das.Paper, "Corollary 2.1 (ap-SGD with p*)", h, families, r => FiniteSumEngine.Run(r, Method.ApSgdOptimal).Magnitude)
                 .Then("regret", "E[R(T)] (ap-SGD, p*)", r => FiniteSumEngine.Run(r, Method.ApSgdOptimal).Regret)
                 .Then("sum", "dD_∞²√T/(2α) + Σ_t α/(2√t) E((1/n)Σ_i‖g_{t,i}‖₂)²", r => Potential(r) + Lemma3.WeightedMeanNormSq(FiniteSumEngine.Run(r, Method.ApSgdOptimal)))
                 .Then("sup", "dD_∞²√T/(2α) + α(√T − ½) sup_t E((1/n)Σ_i‖g_{t,i}‖₂)²", r => Potential(r) + r.Alpha * (Math.Sqrt(r.Horizon) - 0.5) * Lemma3.MaxMeanNormSq(FiniteSumEngine.Run(r, Method.ApSgdOptimal)))

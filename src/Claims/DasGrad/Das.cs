@@ -14,7 +14,7 @@ internal static class Das
     public static RoundingSlack Cancelling => new(1e-7, 1e-12);
 
     /// <summary>Sides divided by the magnitude of the terms of a run's sums: 1e-9 relative, 1e-10 absolute.</summary>
-    public static RoundingSlack RunSlack => new(1e-9, 1e-10);
+    public static RoundingSlack RunSlack => RoundingSlack.Scaled;
 
     /// <summary>A run claim: both sides divided by the magnitude of the run's terms.</summary>
     public static Sides Run(RunPaths p, double left, double right) => Over(left, right, p.Magnitude);
@@ -30,5 +30,5 @@ internal static class Das
         new(new ClaimInfo(id, Paper, location, statement, hypotheses, Relation.Equal), families, evaluate, null, slack);
 
     /// <summary>a/s and b/s with 0/0 = 0.</summary>
-    public static Sides Over(double a, double b, double s) => s == 0.0 ? new Sides(a, b) : new Sides(a / s, b / s);
+    public static Sides Over(double a, double b, double s) => Sides.Over(a, b, s);
 }

@@ -23,7 +23,7 @@ internal sealed class Lemma3 : IClaimSource
                     return new Sides(p.SumExpect(s => s.AlphaT / 2 * Vec.Sq(s.GHat)), p.SumExpect(s => s.AlphaT / 2 * s.MeanNorm * s.MeanNorm));
                 });
 
-            foreach (IClaim claim in new DasChain<FiniteSumRun>("DAS-L3", "Lemma 3 (total error), ap-SGD with p*", Theorems12.Hypotheses, families, r => FiniteSumEngine.Run(r, Method.ApSgdOptimal).Magnitude)
+            foreach (IClaim claim in new Chain<FiniteSumRun>("DAS-L3", Das.Paper, "Lemma 3 (total error), ap-SGD with p*", Theorems12.Hypotheses, families, r => FiniteSumEngine.Run(r, Method.ApSgdOptimal).Magnitude)
                 .Then("error", "Σ_t (α_t/2) E_p*‖ĝ_t‖²", r => FiniteSumEngine.Run(r, Method.ApSgdOptimal).SumExpect(s => s.AlphaT / 2 * Vec.Sq(s.GHat)))
                 .Then("max", "α(√T − ½) max_t E((1/n)Σ_i‖g_{t,i}‖₂)²", r => r.Alpha * (Math.Sqrt(r.Horizon) - 0.5) * MaxMeanNormSq(FiniteSumEngine.Run(r, Method.ApSgdOptimal)))
                 .Then("bound", "α(√T − ½) dG_∞²", r => r.Alpha * (Math.Sqrt(r.Horizon) - 0.5) * r.D * r.GInf * r.GInf)

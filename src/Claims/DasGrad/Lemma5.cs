@@ -14,8 +14,8 @@ internal sealed class Lemma5 : IClaimSource
         {
             foreach (var (suffix, method) in new[] { ("", Method.DasGrad), ("-uniform", Method.AmsGrad) })
             {
-                foreach (IClaim claim in new DasChain<FiniteSumRun>(
-                        "DAS-L5" + suffix, "Lemma 5 (potential), " + (suffix == "" ? "DASGrad with the instance's rule" : "AMSGrad, uniform"),
+                foreach (IClaim claim in new Chain<FiniteSumRun>(
+                        "DAS-L5" + suffix, Das.Paper, "Lemma 5 (potential), " + (suffix == "" ? "DASGrad with the instance's rule" : "AMSGrad, uniform"),
                         Theorems34.Hypotheses, Families, r => Amsgrad.Magnitude(r, method))
                     .Then("potential", "Σ_t E(‖V̂_t^{1/4}(θ_t−θ*)‖² − ‖V̂_t^{1/4}(θ_{t+1}−θ*)‖²)/(2α_t(1−β_{1t}))", r => Amsgrad.Potential(Amsgrad.Paths(r, method)))
                     .Then("rearranged", "E Σ_k v̂_{1,k}^{1/2}(θ_{1,k}−θ*_k)²/(2α_1(1−β₁)) + 1/(2(1−β₁)) Σ_{t≥2} Σ_k E(θ_{t,k}−θ*_k)²(v̂_{t,k}^{1/2}/α_t − v̂_{t−1,k}^{1/2}/α_{t−1})",

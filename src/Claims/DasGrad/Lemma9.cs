@@ -20,7 +20,7 @@ internal sealed class Lemma9 : IClaimSource
         {
             IReadOnlyList<InstanceFamily<MomentHistory>> families = MomentHistoryFamilies.All();
 
-            foreach (IClaim claim in new DasChain<MomentHistory>("DAS-L9-T", "Lemma 9, the chain at time T", Hypotheses, families)
+            foreach (IClaim claim in new Chain<MomentHistory>("DAS-L9-T", Das.Paper, "Lemma 9, the chain at time T", Hypotheses, families)
                 .Then("vhat", "α_T‖V̂_T^{−1/4}m_T‖²", h => h.AlphaAt(h.T) * Vec.InverseRootWeighted(h.Moments[^1].VHat, h.Moments[^1].M))
                 .Then("v", "α_T Σ_k m_{T,k}²/√v_{T,k}", h => h.AlphaAt(h.T) * Vec.InverseRootWeighted(h.Moments[^1].V, h.Moments[^1].M))
                 .Then("cs", "α_T Σ_k (Σ_j β₁^{T−j})(Σ_j β₁^{T−j}ĝ_{j,k}²)/√((1−β₂)Σ_j β₂^{T−j}ĝ_{j,k}²)", CauchySchwarz)
@@ -37,7 +37,7 @@ internal sealed class Lemma9 : IClaimSource
                 h => new Sides(h.AlphaAt(h.T) * Vec.InverseRootWeighted(h.Moments[^1].V, h.Moments[^1].M), ClosedForm(h)),
                 new RoundingSlack(1e-8, 1e-300));
 
-            foreach (IClaim claim in new DasChain<MomentHistory>("DAS-L9-sum", "Lemma 9, the sum over t (induction, (3), re-indexing, Cauchy–Schwarz)", Hypotheses, families)
+            foreach (IClaim claim in new Chain<MomentHistory>("DAS-L9-sum", Das.Paper, "Lemma 9, the sum over t (induction, (3), re-indexing, Cauchy–Schwarz)", Hypotheses, families)
                 .Then("lhs", "Σ_t α_t‖V̂_t^{−1/4}m_t‖²", h => h.Moments.Select((x, i) => h.AlphaAt(i + 1) * Vec.InverseRootWeighted(x.VHat, x.M)).Sum())
                 .Then("(3)", "Σ_k Σ_t α/((1−β₁)√(t(1−β₂))) Σ_{j≤t} γ^{t−j}|ĝ_{j,k}|", h => Enumerable.Range(1, h.T).Sum(t => GammaSum(h, t)))
                 .Then("geometric", "α/((1−β₁)(1−γ)√(1−β₂)) Σ_k Σ_t |ĝ_{t,k}|/√t",

@@ -27,7 +27,7 @@ internal sealed class Lemmas678 : IClaimSource
                     return Das.Run(p, Amsgrad.Error(p), Amsgrad.ErrorCoefficient(r, r.Alpha) / 2 * p.HistoryNorms);
                 });
 
-            foreach (IClaim claim in new DasChain<FiniteSumRun>("DAS-L7", "Lemma 7 (first moving-average term), DASGrad with the instance's rule", h, all, r => Amsgrad.Magnitude(r, das))
+            foreach (IClaim claim in new Chain<FiniteSumRun>("DAS-L7", Das.Paper, "Lemma 7 (first moving-average term), DASGrad with the instance's rule", h, all, r => Amsgrad.Magnitude(r, das))
                 .Then("term", "Σ_t β_{1t}α_t/(2(1−β_{1t})) E‖V̂_{t−1}^{−1/4}m_{t−1}‖²", r => Amsgrad.MovingAverage1(Amsgrad.Paths(r, das)))
                 .Then("shifted", "β₁/(2(1−β₁)) Σ_{t=1}^{T−1} α_t E‖V̂_t^{−1/4}m_t‖²",
                     r => r.Beta1 / (2 * (1 - r.Beta1)) * Amsgrad.Paths(r, das).SumExpect(s => s.T < r.Horizon ? s.AlphaT * Vec.InverseRootWeighted(s.VHat, s.M) : 0.0))
@@ -40,7 +40,7 @@ internal sealed class Lemmas678 : IClaimSource
 
             foreach (var (suffix, method, where) in new[] { ("", das, "DASGrad with the instance's rule"), ("-popt", Method.DasGradOptimal, "DASGrad at p*"), ("-uniform", Method.AmsGrad, "AMSGrad, uniform") })
             {
-                foreach (IClaim claim in new DasChain<FiniteSumRun>("DAS-L8" + suffix, "Lemma 8 (second moving-average term), β_{1t} = β₁λ^{t−1}, " + where, h, lambda, r => Amsgrad.Magnitude(r, method))
+                foreach (IClaim claim in new Chain<FiniteSumRun>("DAS-L8" + suffix, Das.Paper, "Lemma 8 (second moving-average term), β_{1t} = β₁λ^{t−1}, " + where, h, lambda, r => Amsgrad.Magnitude(r, method))
                     .Then("term", "Σ_t β_{1t}/(2α_t(1−β_{1t})) E‖V̂_{t−1}^{1/4}(θ_t−θ*)‖²", r => Amsgrad.MovingAverage2(Amsgrad.Paths(r, method)))
                     .Then("middle", "D_∞²/(2(1−β₁)) Σ_t Σ_k β_{1t} E v̂_{t,k}^{1/2}/α_t", r => Amsgrad.Lemma8Middle(Amsgrad.Paths(r, method)))
                     .Then("star", "(⋆) dβ₁D_∞²G_∞/(2α(1−β₁)(1−λ)²)", r => Amsgrad.MovingAverageBound(r, r.Alpha, r.GInf))

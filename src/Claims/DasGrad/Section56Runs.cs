@@ -32,7 +32,7 @@ internal sealed class Section56Runs : IClaimSource
                 "DAS-L9-last-popt-identity", "Lemma 9, last step: Σ_t E_p*‖ĝ_t‖² = Σ_t E((1/n)Σ_i‖g_{t,i}‖₂)² (Lemma 2)",
                 "Σ_t E‖ĝ_t‖₂² = Σ_t E((1/n)Σ_i‖g_{t,i}‖₂)² (DASGrad at p*)", h, all,
                 r => new Sides(Amsgrad.Paths(r, popt).SumExpect(s => Vec.Sq(s.GHat)), Amsgrad.Paths(r, popt).SumExpect(s => s.MeanNorm * s.MeanNorm)));
-            foreach (IClaim claim in new DasChain<FiniteSumRun>("DAS-L9-last", "Lemma 9, last step (Jensen, Cauchy–Schwarz over k, Lemma 2), DASGrad at p*", h, all)
+            foreach (IClaim claim in new Chain<FiniteSumRun>("DAS-L9-last", Das.Paper, "Lemma 9, last step (Jensen, Cauchy–Schwarz over k, Lemma 2), DASGrad at p*", h, all)
                 .Then("norms", "Σ_k E‖ĝ_{1:T,k}‖₂", r => Amsgrad.Paths(r, popt).HistoryNorms)
                 .Then("jensen", "Σ_k (Σ_t E ĝ_{t,k}²)^{1/2}", r => Enumerable.Range(0, r.D).Sum(k => Math.Sqrt(Amsgrad.Paths(r, popt).SumExpect(s => s.GHat[k] * s.GHat[k]))))
                 .Then("cs", "√d(Σ_t E_p*‖ĝ_t‖²)^{1/2}", r => Math.Sqrt(r.D) * Math.Sqrt(Amsgrad.Paths(r, popt).SumExpect(s => Vec.Sq(s.GHat))))

@@ -34,9 +34,9 @@ public class AcceleratedGoldenTests
             for (int t = 1; t <= scenario.Steps; t++)
             {
                 double[] theta = device.GetParametersAsDouble();
-                double loss = problem.Loss(theta);
+                double loss = problem.LossAt(t, theta);
                 var gradient = new double[problem.Dimension];
-                problem.Gradient(theta, gradient);
+                problem.GradientAt(t, theta, gradient);
                 device.Step(gradient);
                 bool[]? mask = scenario.Optimizer.Gradient is StochGradAdam ? device.LastMask() : null;
                 string line = GoldenRecorder.GradientStepLine(t, loss, gradient, mask, device.GetParametersAsDouble(), device.DownloadState());

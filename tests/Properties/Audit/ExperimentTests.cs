@@ -1,0 +1,213 @@
+using Verification.Audit.Experiments;
+
+namespace Verification.Properties.Audit;
+
+/// <summary>
+/// Each experiment at its tiny scale (real data, a few hundred examples, tens of steps): structural sanity of the
+/// result, not the numbers of the report.
+/// </summary>
+public class ExperimentTests
+{
+    private static (ExperimentResult Result, List<double> Fractions) RunTiny(IExperiment experiment, ulong seed = 1)
+    {
+        var fractions = new List<double>();
+        var context = new ExperimentContext(null, seed, Quick: true, ComputeDevice.Reference, new SyncProgress(fractions)) { Tiny = true };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        ExperimentResult result = experiment.Run(context);
+        Assert.True(clock.Elapsed.TotalSeconds < 60, $"{experiment.Name} took {clock.Elapsed.TotalSeconds:F1} s at tiny scale");
+        CheckCommon(experiment, result, fractions);
+        return (result, fractions);
+    }
+
+    private static void CheckCommon(IExperiment experiment, ExperimentResult result, List<double> fractions)
+    {
+        Assert.Equal(experiment.Name, result.Name);
+        Assert.Equal(experiment.Title, result.Title);
+        Assert.False(string.IsNullOrWhiteSpace(result.Setup));
+        Assert.False(string.IsNullOrWhiteSpace(result.Findings));
+        Assert.Contains("seed", result.Setup, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEmpty(result.Figures);
+        Assert.True(result.Seconds > 0);
+        Assert.Equal(result.Figures.Count, result.Figures.Select(f => f.Id).Distinct().Count());
+        foreach (Figure figure in result.Figures)
+        {
+            Assert.Matches("^[a-z0-9-]+$", figure.Id);
+            Assert.NotEmpty(figure.Series);
+            Assert.Equal(figure.Series.Count, figure.Series.Select(s => s.Name).Distinct().Count());
+            foreach (Series series in figure.Series)
+            {
+                Assert.NotEmpty(series.X);
+                Assert.Equal(series.X.Length, series.Y.Length);
+                Assert.All(series.X, x => Assert.True(double.IsFinite(x), $"{figure.Id}/{series.Name}: x = {x}"));
+                Assert.All(series.Y, y => Assert.True(double.IsFinite(y), $"{figure.Id}/{series.Name}: y = {y}"));
+            }
+        }
+
+        foreach (Table table in result.Tables)
+        {
+            Assert.NotEmpty(table.Rows);
+            Assert.All(table.Rows, row => Assert.Equal(table.Header.Length, row.Length));
+        }
+
+        Assert.NotEmpty(fractions);
+        Assert.All(fractions, f => Assert.InRange(f, 0.0, 1.0));
+    }
+
+    private static Figure Figure(ExperimentResult result, string id) => Assert.Single(result.Figures, f => f.Id == id);
+
+    private static void NonDecreasing(double[] values, string what)
+    {
+        for (int i = 1; i < values.Length; i++)
+        {
+            Assert.True(values[i] >= values[i - 1], $"{what} decreases at point {i}: {values[i - 1]} then {values[i]}");
+        }
+    }
+
+    [Fact]
+    public void CatalogueListsTheFiveExperimentsInReportOrder()
+    {
+        Assert.Equal(
+            ["dasgrad-fig1", "dasgrad-fig2", "dasgrad-fig3", "sga-sample-rate", "sga-theorem45"],
+            ExperimentCatalog.All.Select(e => e.Name).ToArray());
+        Assert.Same(ExperimentCatalog.All[3], ExperimentCatalog.Get("sga-sample-rate"));
+    }
+
+    [Fact]
+    public void Fig1SuboptimalityIsNonNegativeAndCostsAreMonotone()
+    {
+        (ExperimentResult result, _) = RunTiny(ExperimentCatalog.Get("dasgrad-fig1"));
+        foreach (string data in new[] { "mnist", "imdb" })
+        {
+            Figure byIteration = Figure(result, $"{data}-suboptimality-vs-iterations");
+            Figure byEvaluations = Figure(result, $"{data}-suboptimality-vs-gradient-evaluations");
+            Figure bySeconds = Figure(result, $"{data}-suboptimality-vs-seconds");
+            Assert.True(byIteration.LogY);
+            Assert.Equal(3, byIteration.Series.Count);
+            for (int s = 0; s < 3; s++)
+            {
+                Series it = byIteration.Series[s], ev = byEvaluations.Series[s], sec = bySeconds.Series[s];
+                Assert.Equal(it.Y, ev.Y);
+                Assert.Equal(it.Y, sec.Y);
+                Assert.Equal(it.X.Length, ev.X.Length);
+                Assert.All(it.Y, y => Assert.True(y >= -1e-7, $"{data}/{it.Name}: F − F* = {y}"));
+                NonDecreasing(it.X, $"{data}/{it.Name} iterations");
+                NonDecreasing(ev.X, $"{data}/{ev.Name} gradient evaluations");
+                NonDecreasing(sec.X, $"{data}/{sec.Name} seconds");
+                Assert.Equal(0.0, ev.X[0]);
+                for (int i = 1; i < ev.X.Length; i++)
+                {
+                    Assert.True(ev.X[i] >= 32 * it.X[i], "at least B evaluations per step");
+                }
+            }
+
+            // Adam and AMSGrad spend exactly B per step; DASGrad also pays its full-pass refreshes.
+            Assert.Equal(byEvaluations.Series[0].X, byEvaluations.Series[1].X);
+            Assert.True(byEvaluations.Series[2].X[^1] > byEvaluations.Series[1].X[^1]);
+            Assert.StartsWith("DASGrad", byEvaluations.Series[2].Name, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Fig2BenefitsArePositiveAndTheRunIsDeterministic()
+    {
+        IExperiment experiment = ExperimentCatalog.Get("dasgrad-fig2");
+        (ExperimentResult first, _) = RunTiny(experiment);
+        Figure benefit = Figure(first, "benefit-vs-variance");
+        Assert.Equal(3, benefit.Series.Count);
+        Assert.All(benefit.Series, s => Assert.All(s.Y, y => Assert.True(y > 0)));
+        Assert.All(benefit.Series, s => NonDecreasing(s.X, s.Name + " variance axis"));
+        Assert.All(Figure(first, "final-suboptimality-vs-variance").Series, s => Assert.All(s.Y, y => Assert.True(y >= 0)));
+        (ExperimentResult second, _) = RunTiny(experiment);
+        Assert.Equal(benefit.Series.Select(s => s.Y), Figure(second, "benefit-vs-variance").Series.Select(s => s.Y));
+    }
+
+    [Fact]
+    public void Fig3MetricsAreInRangeForEveryWeighting()
+    {
+        (ExperimentResult result, _) = RunTiny(ExperimentCatalog.Get("dasgrad-fig3"));
+        Figure loss = Figure(result, "test-loss-vs-iterations");
+        Figure accuracy = Figure(result, "balanced-test-accuracy-vs-iterations");
+        Assert.Equal(4, loss.Series.Count);
+        Assert.Equal(loss.Series.Select(s => s.Name), accuracy.Series.Select(s => s.Name));
+        Assert.All(loss.Series, s => Assert.All(s.Y, y => Assert.True(y >= 0)));
+        Assert.All(accuracy.Series, s => Assert.All(s.Y, y => Assert.InRange(y, 0.0, 1.0)));
+        // θ_1 = 0 predicts every class with probability 1/10: test loss log 10 for every arm.
+        Assert.All(loss.Series, s => Assert.Equal(Math.Log(10.0), s.Y[0], 1e-12));
+        Table masses = result.Tables[1];
+        for (int column = 3; column < masses.Header.Length; column++)
+        {
+            double total = masses.Rows.Sum(r => double.Parse(r[column], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(1.0, total, 2);
+        }
+    }
+
+    [Fact]
+    public void SampleRateHistogramsAreDistributions()
+    {
+        (ExperimentResult result, _) = RunTiny(ExperimentCatalog.Get("sga-sample-rate"));
+        Figure loss = Figure(result, "training-loss-vs-iterations");
+        Assert.Equal(7, loss.Series.Count);
+        Figure[] histograms = result.Figures.Where(f => f.Kind == FigureKind.Bars).ToArray();
+        Assert.Equal(2, histograms.Length);
+        foreach (Figure histogram in histograms)
+        {
+            Assert.Equal(7, histogram.Series.Count);
+            Assert.All(histogram.Series, s =>
+            {
+                Assert.Equal(1.0, s.Y.Sum(), 9);
+                Assert.All(s.Y, y => Assert.InRange(y, 0.0, 1.0));
+                Assert.All(s.X, x => Assert.InRange(x, 0.0, 1.0));
+            });
+        }
+
+        // s = 1 is Adam exactly: the loss curve at θ_1 = 0 is log 10 plus nothing (λ‖0‖² = 0) for every run.
+        Assert.All(loss.Series, s => Assert.Equal(Math.Log(10.0), s.Y[0], 9));
+    }
+
+    [Fact]
+    public void Theorem45SeriesAreOnTheHorizonGrid()
+    {
+        (ExperimentResult result, _) = RunTiny(ExperimentCatalog.Get("sga-theorem45"));
+        Figure figure = Figure(result, "bound-vs-regret");
+        Assert.True(figure.LogX && figure.LogY);
+        Series regret = Assert.Single(figure.Series, s => s.Name == "realised R(T)");
+        Series bound = Assert.Single(figure.Series, s => s.Name == "bound (57)");
+        Assert.All(figure.Series, s => Assert.Equal(regret.X, s.X));
+        NonDecreasing(regret.X, "horizons");
+        Series[] terms = figure.Series.Where(s => s.Name.StartsWith("term", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(3, terms.Length);
+        for (int i = 0; i < bound.Y.Length; i++)
+        {
+            Assert.Equal(bound.Y[i], terms.Sum(t => t.Y[i]), bound.Y[i] * 1e-12);
+            Assert.All(terms, t => Assert.True(t.Y[i] >= 0));
+        }
+    }
+
+    [Fact]
+    public void AcceleratorRequestRunsAndSaysWhereTheStepsRan()
+    {
+        var fractions = new List<double>();
+        var context = new ExperimentContext(null, 1, Quick: true, ComputeDevice.Accelerator, new SyncProgress(fractions)) { Tiny = true };
+        IExperiment experiment = ExperimentCatalog.Get("sga-sample-rate");
+        ExperimentResult result = experiment.Run(context);
+        CheckCommon(experiment, result, fractions);
+
+        // Either the OpenCL device ran the steps (bit-equal to the reference in float64) or the fallback is stated.
+        Assert.Contains("OpenCL", result.Setup, StringComparison.Ordinal);
+        ExperimentResult reference = experiment.Run(context with { Device = ComputeDevice.Reference });
+        Assert.Equal(
+            Figure(reference, "training-loss-vs-iterations").Series.Select(s => s.Y),
+            Figure(result, "training-loss-vs-iterations").Series.Select(s => s.Y));
+    }
+
+    private sealed class SyncProgress(List<double> fractions) : IProgress<(double Fraction, string Status)>
+    {
+        public void Report((double Fraction, string Status) value)
+        {
+            lock (fractions)
+            {
+                fractions.Add(value.Fraction);
+            }
+        }
+    }
+}
