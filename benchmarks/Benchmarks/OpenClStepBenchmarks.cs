@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Verification.Gpu;
 using Verification.Gpu.Optimizers;
 using Verification.Reference.Optimizers;
+using Verification.Reference.Optimizers.StochGradAdam;
 
 namespace Verification.Benchmarks;
 
@@ -15,6 +16,7 @@ public class OpenClStepBenchmarks
     private OpenClBackend? _backend;
     private AcceleratedOptimizer<double>? _adam64;
     private AcceleratedOptimizer<float>? _adam32;
+    private AcceleratedOptimizer<double>? _masked64;
     private IDeviceVector<double>? _a, _b, _c;
 
     /// <summary>The number of parameters.</summary>
@@ -37,6 +39,9 @@ public class OpenClStepBenchmarks
         _adam64.Gradient.Upload(Enumerable.Repeat(0.5, Dimension).ToArray());
         _adam32.SetParameters(Enumerable.Repeat(1.0f, Dimension).ToArray());
         _adam32.Gradient.Upload(Enumerable.Repeat(0.5f, Dimension).ToArray());
+        _masked64 = new AcceleratedOptimizer<double>(_backend, new StochGradAdam(new StochGradAdamOptions { SamplingRate = 0.8, Seed = 1 }), Dimension);
+        _masked64.SetParameters(Enumerable.Repeat(1.0, Dimension).ToArray());
+        _masked64.Gradient.Upload(Enumerable.Repeat(0.5, Dimension).ToArray());
         _a = _backend.Allocate<double>(Dimension);
         _b = _backend.Allocate<double>(Dimension);
         _c = _backend.Allocate<double>(Dimension);
@@ -50,6 +55,7 @@ public class OpenClStepBenchmarks
     {
         _adam64?.Dispose();
         _adam32?.Dispose();
+        _masked64?.Dispose();
         _a?.Dispose();
         _b?.Dispose();
         _c?.Dispose();
@@ -69,6 +75,14 @@ public class OpenClStepBenchmarks
     public void AdamStepFloat32()
     {
         _adam32?.StepResident();
+        _backend?.Synchronize();
+    }
+
+    /// <summary>One float64 StochGradAdam masked_adam step (s = 0.8, mask drawn in-kernel from Philox) on the device.</summary>
+    [Benchmark]
+    public void MaskedAdamStepFloat64()
+    {
+        _masked64?.StepResident();
         _backend?.Synchronize();
     }
 

@@ -15,6 +15,13 @@ public sealed class OpenClBackend : IGradientMethodBackend
     /// <summary>The option that makes float divide and sqrt correctly rounded, added when the device supports it.</summary>
     public const string CorrectlyRoundedSingleOption = "-cl-fp32-correctly-rounded-divide-sqrt";
 
+    /// <summary>
+    /// The work-group size of the element-wise launches. The global size is rounded up to a multiple of it (the kernels
+    /// return past the end): left to itself, an implementation must pick a divisor of the global size, which for a
+    /// prime length such as 100,003 is 1. 64 is within every device's limit here (PoCL 4096, NVIDIA 1024).
+    /// </summary>
+    public const int WorkGroupSize = 64;
+
     private readonly object _gate = new();
     private readonly Lazy<ProgramSet> _float32;
     private readonly Lazy<ProgramSet?> _float64;
@@ -75,7 +82,7 @@ public sealed class OpenClBackend : IGradientMethodBackend
             _float32.Value.FillUInt32
                 .SetBuffer(0, output).SetScalar(1, stream.Key.K0).SetScalar(2, stream.Key.K1)
                 .SetScalar(3, step).SetScalar(4, first).SetScalar(5, (uint)output.Length)
-                .Launch(output.Length);
+                .Launch(RoundUp(output.Length), WorkGroupSize);
         }
     }
 
@@ -88,7 +95,7 @@ public sealed class OpenClBackend : IGradientMethodBackend
             _float32.Value.BernoulliMask
                 .SetBuffer(0, output).SetScalar(1, stream.Key.K0).SetScalar(2, stream.Key.K1)
                 .SetScalar(3, step).SetScalar(4, first).SetScalar(5, threshold).SetScalar(6, (uint)output.Length)
-                .Launch(output.Length);
+                .Launch(RoundUp(output.Length), WorkGroupSize);
         }
     }
 
@@ -101,7 +108,7 @@ public sealed class OpenClBackend : IGradientMethodBackend
             Float64(nameof(FillUniformDouble)).UniformDouble!
                 .SetBuffer(0, output).SetScalar(1, stream.Key.K0).SetScalar(2, stream.Key.K1)
                 .SetScalar(3, step).SetScalar(4, first).SetScalar(5, (uint)output.Length)
-                .Launch(output.Length);
+                .Launch(RoundUp(output.Length), WorkGroupSize);
         }
     }
 
@@ -122,7 +129,7 @@ public sealed class OpenClBackend : IGradientMethodBackend
         using DeviceBuffer<uint> output = Context.Allocate<uint>(4 * blocks);
         lock (_gate)
         {
-            _float32.Value.Raw.SetBuffer(0, c).SetBuffer(1, k).SetBuffer(2, output).SetScalar(3, rounds).SetScalar(4, (uint)blocks).Launch(blocks);
+            _float32.Value.Raw.SetBuffer(0, c).SetBuffer(1, k).SetBuffer(2, output).SetScalar(3, rounds).SetScalar(4, (uint)blocks).Launch(RoundUp(blocks), WorkGroupSize);
         }
 
         return output.ToArray();
@@ -137,9 +144,8 @@ public sealed class OpenClBackend : IGradientMethodBackend
         SameLength(ba.Length, nameof(c), bc.Length);
         lock (_gate)
         {
-            Programs<T>(nameof(StreamTriad)).Triad
-                .SetBuffer(0, ba).SetBuffer(1, bb).SetBuffer(2, bc).SetScalar(3, q).SetScalar(4, (uint)ba.Length)
-                .Launch(ba.Length);
+            LaunchPerCoordinate(Programs<T>(nameof(StreamTriad)).Elementwise(box: false).Triad
+                .SetBuffer(0, ba).SetBuffer(1, bb).SetBuffer(2, bc).SetScalar(3, q).SetScalar(4, (uint)ba.Length), ba.Length);
         }
     }
 
@@ -157,7 +163,7 @@ public sealed class OpenClBackend : IGradientMethodBackend
         SameLength(n, nameof(keepOut), keep?.Length ?? n);
         lock (_gate)
         {
-            OpenClKernel kernel = Programs<T>(nameof(AdamFamilyUpdate)).Update;
+            OpenClKernel kernel = Programs<T>(nameof(AdamFamilyUpdate)).Adam(KernelFlags(options, mask), keep is not null).Update;
             kernel.SetBuffer(0, theta).SetBuffer(1, m).SetBuffer(2, v).SetBuffer(3, vmax).SetBuffer(4, g).SetBuffer(5, keep)
                 .SetScalar(6, (uint)n);
             SetReal<T>(kernel, 7, scalars.Beta1t);
@@ -169,7 +175,7 @@ public sealed class OpenClBackend : IGradientMethodBackend
             SetReal<T>(kernel, 13, scalars.Epsilon);
             SetReal<T>(kernel, 14, scalars.StepSize);
             SetTail<T>(kernel, 15, options, mask);
-            kernel.Launch(n);
+            LaunchAdam(kernel, n, mask);
         }
     }
 
@@ -194,7 +200,7 @@ public sealed class OpenClBackend : IGradientMethodBackend
         SameLength(n, nameof(keepOut), keep?.Length ?? n);
         lock (_gate)
         {
-            OpenClKernel kernel = Programs<T>(nameof(AdamFamilyMaskedUpdate)).MaskedUpdate;
+            OpenClKernel kernel = Programs<T>(nameof(AdamFamilyMaskedUpdate)).Adam(KernelFlags(options, mask), keep is not null).MaskedUpdate;
             kernel.SetBuffer(0, theta).SetBuffer(1, m).SetBuffer(2, v).SetBuffer(3, vmax)
                 .SetBuffer(4, count).SetBuffer(5, p1).SetBuffer(6, p2).SetBuffer(7, g).SetBuffer(8, keep)
                 .SetScalar(9, (uint)n);
@@ -205,7 +211,7 @@ public sealed class OpenClBackend : IGradientMethodBackend
             SetReal<T>(kernel, 14, scalars.Epsilon);
             SetReal<T>(kernel, 15, scalars.StepSize);
             SetTail<T>(kernel, 16, options, mask);
-            kernel.Launch(n);
+            LaunchAdam(kernel, n, mask);
         }
     }
 
@@ -214,16 +220,24 @@ public sealed class OpenClBackend : IGradientMethodBackend
         where T : unmanaged
     {
         DeviceBuffer<T> bx = Own(x, nameof(x));
-        GradientMask draw = keptOnly ?? default;
         lock (_gate)
         {
-            OpenClKernel kernel = Programs<T>(nameof(Scale)).ScaleInPlace;
-            kernel.SetBuffer(0, bx);
-            SetReal<T>(kernel, 1, factor);
-            kernel.SetScalar(2, (uint)bx.Length).SetScalar(3, keptOnly is null ? 0u : 1u)
-                .SetScalar(4, draw.Stream.Key.K0).SetScalar(5, draw.Stream.Key.K1)
-                .SetScalar(6, draw.Step).SetScalar(7, draw.IndexOffset).SetScalar(8, draw.Threshold)
-                .Launch(bx.Length);
+            ElementwisePrograms programs = Programs<T>(nameof(Scale)).Elementwise(box: false);
+            if (keptOnly is not { } draw)
+            {
+                OpenClKernel kernel = programs.ScaleInPlace.SetBuffer(0, bx);
+                SetReal<T>(kernel, 1, factor);
+                LaunchPerCoordinate(kernel.SetScalar(2, (uint)bx.Length), bx.Length);
+            }
+            else
+            {
+                OpenClKernel kernel = programs.ScaleInPlaceMasked.SetBuffer(0, bx);
+                SetReal<T>(kernel, 1, factor);
+                kernel.SetScalar(2, (uint)bx.Length)
+                    .SetScalar(3, draw.Stream.Key.K0).SetScalar(4, draw.Stream.Key.K1)
+                    .SetScalar(5, draw.Step).SetScalar(6, draw.IndexOffset).SetScalar(7, draw.Threshold);
+                LaunchPerBlock(kernel, bx.Length, draw.IndexOffset);
+            }
         }
     }
 
@@ -235,10 +249,10 @@ public sealed class OpenClBackend : IGradientMethodBackend
         SameLength(th.Length, nameof(gradient), g.Length);
         lock (_gate)
         {
-            OpenClKernel kernel = Programs<T>(nameof(AddScaled)).AddScaled;
+            OpenClKernel kernel = Programs<T>(nameof(AddScaled)).Elementwise(box: false).AddScaled;
             kernel.SetBuffer(0, g).SetBuffer(1, th);
             SetReal<T>(kernel, 2, weightDecay);
-            kernel.SetScalar(3, (uint)g.Length).Launch(g.Length);
+            LaunchPerCoordinate(kernel.SetScalar(3, (uint)g.Length), g.Length);
         }
     }
 
@@ -250,11 +264,11 @@ public sealed class OpenClBackend : IGradientMethodBackend
         SameLength(th.Length, nameof(gradient), g.Length);
         lock (_gate)
         {
-            OpenClKernel kernel = Programs<T>(nameof(SgdUpdate)).Sgd;
+            OpenClKernel kernel = Programs<T>(nameof(SgdUpdate)).Elementwise(box is not null).Sgd;
             kernel.SetBuffer(0, th).SetBuffer(1, g).SetScalar(2, (uint)th.Length);
             SetReal<T>(kernel, 3, stepSize);
             SetBox<T>(kernel, 4, box);
-            kernel.Launch(th.Length);
+            LaunchPerCoordinate(kernel, th.Length);
         }
     }
 
@@ -267,12 +281,12 @@ public sealed class OpenClBackend : IGradientMethodBackend
         SameLength(th.Length, nameof(gradient), g.Length);
         lock (_gate)
         {
-            OpenClKernel kernel = Programs<T>(nameof(AdaGradUpdate)).AdaGrad;
+            OpenClKernel kernel = Programs<T>(nameof(AdaGradUpdate)).Elementwise(box is not null).AdaGrad;
             kernel.SetBuffer(0, th).SetBuffer(1, s).SetBuffer(2, g).SetScalar(3, (uint)th.Length);
             SetReal<T>(kernel, 4, learningRate);
             SetReal<T>(kernel, 5, epsilon);
             SetBox<T>(kernel, 6, box);
-            kernel.Launch(th.Length);
+            LaunchPerCoordinate(kernel, th.Length);
         }
     }
 
@@ -285,14 +299,14 @@ public sealed class OpenClBackend : IGradientMethodBackend
         SameLength(th.Length, nameof(gradient), g.Length);
         lock (_gate)
         {
-            OpenClKernel kernel = Programs<T>(nameof(RmsPropUpdate)).RmsProp;
+            OpenClKernel kernel = Programs<T>(nameof(RmsPropUpdate)).Elementwise(box is not null).RmsProp;
             kernel.SetBuffer(0, th).SetBuffer(1, bv).SetBuffer(2, g).SetScalar(3, (uint)th.Length);
             SetReal<T>(kernel, 4, rho);
             SetReal<T>(kernel, 5, oneMinusRho);
             SetReal<T>(kernel, 6, learningRate);
             SetReal<T>(kernel, 7, epsilon);
             SetBox<T>(kernel, 8, box);
-            kernel.Launch(th.Length);
+            LaunchPerCoordinate(kernel, th.Length);
         }
     }
 
@@ -312,13 +326,43 @@ public sealed class OpenClBackend : IGradientMethodBackend
         Context.Dispose();
     }
 
+    /// <summary>The Adam kernels' compile-time flag word: the options' bits plus 8 when a mask is drawn.</summary>
+    private static uint KernelFlags(AdamFamilyOptions options, GradientMask? mask) => options.Flags | (mask is null ? 0u : 8u);
+
+    /// <summary>Rounds <paramref name="items"/> up to a multiple of <see cref="WorkGroupSize"/>.</summary>
+    private static int RoundUp(long items) => checked((int)((items + WorkGroupSize - 1) / WorkGroupSize * WorkGroupSize));
+
+    /// <summary>One work-item per coordinate (the kernels return for j ≥ n), in groups of <see cref="WorkGroupSize"/>.</summary>
+    private static void LaunchPerCoordinate(OpenClKernel kernel, int n) => kernel.Launch(RoundUp(n), WorkGroupSize);
+
+    /// <summary>One work-item per Philox block touching coordinates 0..n−1 of a mask starting at Philox index <paramref name="indexOffset"/>.</summary>
+    private static void LaunchPerBlock(OpenClKernel kernel, int n, ulong indexOffset)
+    {
+        if (n > 0)
+        {
+            kernel.Launch(RoundUp((n + (long)(indexOffset & 3) + 3) / 4), WorkGroupSize);
+        }
+    }
+
+    private static void LaunchAdam(OpenClKernel kernel, int n, GradientMask? mask)
+    {
+        if (mask is { } draw)
+        {
+            LaunchPerBlock(kernel, n, draw.IndexOffset);
+        }
+        else
+        {
+            LaunchPerCoordinate(kernel, n);
+        }
+    }
+
     /// <summary>Sets lo, hi, flags and the mask arguments, which end both Adam kernels' argument lists.</summary>
     private static void SetTail<T>(OpenClKernel kernel, uint index, AdamFamilyOptions options, GradientMask? mask)
         where T : unmanaged
     {
         SetReal<T>(kernel, index, options.Box?.Lower ?? double.NegativeInfinity);
         SetReal<T>(kernel, index + 1, options.Box?.Upper ?? double.PositiveInfinity);
-        uint flags = options.Flags | (mask is null ? 0u : 8u);
+        uint flags = KernelFlags(options, mask);
         GradientMask draw = mask ?? default;
         kernel.SetScalar(index + 2, flags)
             .SetScalar(index + 3, draw.Stream.Key.K0)
@@ -405,34 +449,33 @@ public sealed class OpenClBackend : IGradientMethodBackend
         : typeof(T) == typeof(float) ? _float32.Value
         : throw new NotSupportedException($"{operation} runs on double or float vectors, not {typeof(T).Name}.");
 
-    /// <summary>The programs and kernels of one precision.</summary>
+    /// <summary>
+    /// The programs and kernels of one precision: the random-number program, the element-wise program (triad, SGD,
+    /// AdaGrad, RMSProp, weight decay) with and without the box, and one Adam-family program per flag combination,
+    /// each built on first use and cached for the backend's lifetime (callers hold the backend's lock).
+    /// </summary>
     private sealed class ProgramSet : IDisposable
     {
+        private readonly OpenClContext _context;
+        private readonly string _precision;
+        private readonly string _options;
         private readonly OpenClProgram _random;
-        private readonly OpenClProgram _elementwise;
+        private readonly ElementwisePrograms?[] _elementwise = new ElementwisePrograms?[2];
+        private readonly Dictionary<(uint Flags, bool KeepOut), AdamPrograms> _adam = [];
 
         public ProgramSet(OpenClContext context, string precision, string options)
         {
+            _context = context;
+            _precision = precision;
+            _options = options;
             _random = context.BuildProgram(
                 $"random ({precision})",
                 KernelSources.Concatenate(KernelSources.Prelude, KernelSources.Philox, KernelSources.Random),
-                options);
-            _elementwise = context.BuildProgram(
-                $"elementwise ({precision})",
-                KernelSources.Concatenate(KernelSources.Prelude, KernelSources.Philox, KernelSources.StreamTriad, KernelSources.AdamFamily, KernelSources.GradientMethods),
                 options);
             FillUInt32 = _random.CreateKernel("philox_fill_uint32");
             BernoulliMask = _random.CreateKernel("philox_bernoulli_mask");
             Raw = _random.CreateKernel("philox_raw");
             UniformDouble = precision == "float64" ? _random.CreateKernel("philox_uniform_double") : null;
-            Triad = _elementwise.CreateKernel("stream_triad");
-            Update = _elementwise.CreateKernel("adam_family_update");
-            MaskedUpdate = _elementwise.CreateKernel("adam_family_masked_update");
-            ScaleInPlace = _elementwise.CreateKernel("scale_in_place");
-            AddScaled = _elementwise.CreateKernel("add_scaled");
-            Sgd = _elementwise.CreateKernel("sgd_update");
-            AdaGrad = _elementwise.CreateKernel("adagrad_update");
-            RmsProp = _elementwise.CreateKernel("rmsprop_update");
         }
 
         public OpenClKernel FillUInt32 { get; }
@@ -443,13 +486,68 @@ public sealed class OpenClBackend : IGradientMethodBackend
 
         public OpenClKernel? UniformDouble { get; }
 
+        /// <summary>The element-wise program with (<c>-D GM_BOX=1</c>) or without the box projection.</summary>
+        public ElementwisePrograms Elementwise(bool box) =>
+            _elementwise[box ? 1 : 0] ??= new ElementwisePrograms(_context, _precision, box ? _options + " -D GM_BOX=1" : _options);
+
+        /// <summary>The Adam-family program for the flag word (1 AMSGrad, 2 ε inside, 4 box, 8 mask) and keep-bit output.</summary>
+        public AdamPrograms Adam(uint flags, bool keepOut)
+        {
+            if (!_adam.TryGetValue((flags, keepOut), out AdamPrograms? programs))
+            {
+                programs = new AdamPrograms(_context, _precision, _options, flags, keepOut);
+                _adam.Add((flags, keepOut), programs);
+            }
+
+            return programs;
+        }
+
+        public void Dispose()
+        {
+            foreach (OpenClKernel? kernel in new[] { FillUInt32, BernoulliMask, Raw, UniformDouble })
+            {
+                kernel?.Dispose();
+            }
+
+            foreach (ElementwisePrograms? programs in _elementwise)
+            {
+                programs?.Dispose();
+            }
+
+            foreach (AdamPrograms programs in _adam.Values)
+            {
+                programs.Dispose();
+            }
+
+            _random.Dispose();
+        }
+    }
+
+    /// <summary>The triad and the non-Adam gradient-method kernels of one precision and box setting.</summary>
+    private sealed class ElementwisePrograms : IDisposable
+    {
+        private readonly OpenClProgram _program;
+
+        public ElementwisePrograms(OpenClContext context, string precision, string options)
+        {
+            _program = context.BuildProgram(
+                $"elementwise ({precision}{(options.Contains("GM_BOX", StringComparison.Ordinal) ? ", box" : string.Empty)})",
+                KernelSources.Concatenate(KernelSources.Prelude, KernelSources.Philox, KernelSources.StreamTriad, KernelSources.GradientMethods),
+                options);
+            Triad = _program.CreateKernel("stream_triad");
+            ScaleInPlace = _program.CreateKernel("scale_in_place");
+            ScaleInPlaceMasked = _program.CreateKernel("scale_in_place_masked");
+            AddScaled = _program.CreateKernel("add_scaled");
+            Sgd = _program.CreateKernel("sgd_update");
+            AdaGrad = _program.CreateKernel("adagrad_update");
+            RmsProp = _program.CreateKernel("rmsprop_update");
+        }
+
         public OpenClKernel Triad { get; }
 
-        public OpenClKernel Update { get; }
-
-        public OpenClKernel MaskedUpdate { get; }
-
         public OpenClKernel ScaleInPlace { get; }
+
+        public OpenClKernel ScaleInPlaceMasked { get; }
 
         public OpenClKernel AddScaled { get; }
 
@@ -461,13 +559,40 @@ public sealed class OpenClBackend : IGradientMethodBackend
 
         public void Dispose()
         {
-            foreach (OpenClKernel? kernel in new[] { FillUInt32, BernoulliMask, Raw, UniformDouble, Triad, Update, MaskedUpdate, ScaleInPlace, AddScaled, Sgd, AdaGrad, RmsProp })
+            foreach (OpenClKernel kernel in new[] { Triad, ScaleInPlace, ScaleInPlaceMasked, AddScaled, Sgd, AdaGrad, RmsProp })
             {
-                kernel?.Dispose();
+                kernel.Dispose();
             }
 
-            _elementwise.Dispose();
-            _random.Dispose();
+            _program.Dispose();
+        }
+    }
+
+    /// <summary>The two Adam-family kernels built for one flag combination (<c>-D ADAM_FLAGS</c>, <c>-D ADAM_KEEP_OUT</c>).</summary>
+    private sealed class AdamPrograms : IDisposable
+    {
+        private readonly OpenClProgram _program;
+
+        public AdamPrograms(OpenClContext context, string precision, string options, uint flags, bool keepOut)
+        {
+            string defines = FormattableString.Invariant($"-D ADAM_FLAGS={flags} -D ADAM_KEEP_OUT={(keepOut ? 1 : 0)}");
+            _program = context.BuildProgram(
+                $"adam_family ({precision}, flags {flags}{(keepOut ? ", keep bits" : string.Empty)})",
+                KernelSources.Concatenate(KernelSources.Prelude, KernelSources.Philox, KernelSources.AdamFamily),
+                (options + " " + defines).Trim());
+            Update = _program.CreateKernel("adam_family_update");
+            MaskedUpdate = _program.CreateKernel("adam_family_masked_update");
+        }
+
+        public OpenClKernel Update { get; }
+
+        public OpenClKernel MaskedUpdate { get; }
+
+        public void Dispose()
+        {
+            Update.Dispose();
+            MaskedUpdate.Dispose();
+            _program.Dispose();
         }
     }
 }

@@ -55,6 +55,39 @@ public sealed unsafe class OpenClKernel : IDisposable
         }
     }
 
+    /// <summary>
+    /// Launches <paramref name="globalSize"/> work-items (none when it is 0) in work-groups of
+    /// <paramref name="localSize"/>, which must divide <paramref name="globalSize"/>; 0 lets the implementation choose.
+    /// </summary>
+    public void Launch(int globalSize, int localSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(globalSize);
+        ArgumentOutOfRangeException.ThrowIfNegative(localSize);
+        if (localSize == 0)
+        {
+            Launch(globalSize);
+            return;
+        }
+
+        if (globalSize % localSize != 0)
+        {
+            throw new ArgumentException($"The global size {globalSize} is not a multiple of the work-group size {localSize}.", nameof(localSize));
+        }
+
+        if (globalSize == 0)
+        {
+            return;
+        }
+
+        nuint global = (nuint)globalSize;
+        nuint local = (nuint)localSize;
+        int status = OpenClNative.clEnqueueNDRangeKernel(_context.QueueHandle.Value, _kernel.Value, 1, null, &global, &local, 0, null, null);
+        if (status != OpenClConstants.Success)
+        {
+            throw new OpenClException("clEnqueueNDRangeKernel", status, $"Kernel '{Name}', {globalSize} work-items in groups of {localSize}.");
+        }
+    }
+
     /// <inheritdoc/>
     public void Dispose() => _kernel.Dispose();
 

@@ -20,8 +20,11 @@ public static class KernelSources
     /// <summary>The Adam-family element-wise update kernels (dense and lazy).</summary>
     public const string AdamFamily = "adam_family.cl";
 
-    /// <summary>SGD, AdaGrad, RMSProp and StochGradAdam's weight decay (needs <see cref="AdamFamily"/> before it).</summary>
+    /// <summary>SGD, AdaGrad, RMSProp and StochGradAdam's weight decay (needs <see cref="Prelude"/> and <see cref="Philox"/>).</summary>
     public const string GradientMethods = "gradient_methods.cl";
+
+    /// <summary>Logistic regression (binary sparse, multinomial): forward pass, per-example gradient norms, full gradient (double only).</summary>
+    public const string Logistic = "logistic.cl";
 
     /// <summary>The text of one embedded source file.</summary>
     /// <exception cref="FileNotFoundException">No such embedded kernel file.</exception>

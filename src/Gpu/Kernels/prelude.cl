@@ -13,3 +13,19 @@ typedef double real;
 #else
 typedef float real;
 #endif
+
+/*
+ * max0/min0: fmax/fmin with -0 ordered below +0 (IEEE 754-2019 maximum/minimum on non-NaN operands, which is what
+ * .NET's Math.Max/Math.Min compute). OpenCL leaves the sign of fmax/fmin unspecified when the operands are zeros of
+ * opposite sign, and PoCL's fmin(-0, +0) returns +0 where Math.Min returns -0; the explicit selects make the result
+ * the same everywhere. No operand is NaN here (gradients are validated finite upstream).
+ */
+inline real max0(real a, real b)
+{
+    return (a > b || (a == b && signbit(b))) ? a : b;
+}
+
+inline real min0(real a, real b)
+{
+    return (a < b || (a == b && signbit(a))) ? a : b;
+}

@@ -81,6 +81,30 @@ public sealed class PhiloxKernelTests
             AssertSame(expected, actual, c);
         }), Trials);
 
+    /// <summary>
+    /// The masked scale kernel runs one work-item per Philox block, so any first index (not a multiple of 4, near 2^64
+    /// where the index wraps) and any length must still scale exactly the kept coordinates.
+    /// </summary>
+    [OpenClFact(RequiresFloat64 = true)]
+    public void Masked_scale_touches_exactly_the_kept_coordinates() =>
+        GpuGenerators.Check(Prop.ForAll(Arbitrary, c =>
+        {
+            var stream = new PhiloxStream(c.Seed, c.Stream);
+            ulong threshold = BernoulliThreshold.For(c.Rate);
+            double[] x = Enumerable.Range(0, c.Length).Select(i => 1.0 + (i * 0.25)).ToArray();
+            const double factor = 0.9990234375;
+            double[] expected = x.Select((value, i) =>
+                BernoulliThreshold.Keeps(stream.UInt32(c.Step, unchecked(c.First + (ulong)i)), threshold) ? value * factor : value).ToArray();
+
+            OpenClBackend backend = OpenClTestEnvironment.Backend;
+            using IDeviceVector<double> device = backend.Allocate<double>(c.Length);
+            device.Upload(x);
+            backend.Scale(device, factor, new Verification.Gpu.Optimizers.GradientMask(stream, c.Step, c.First, threshold));
+            var actual = new double[c.Length];
+            device.Download(actual);
+            Assert.Equal(expected, actual);
+        }), Trials);
+
     [OpenClFact]
     public void A_rate_of_one_keeps_every_coordinate()
     {
