@@ -64,6 +64,7 @@ public class OpenClStepBenchmarks
 
     /// <summary>One float64 Adam step on the device.</summary>
     [Benchmark]
+    [BytesPerElement(56)]
     public void AdamStepFloat64()
     {
         _adam64?.StepResident();
@@ -72,6 +73,7 @@ public class OpenClStepBenchmarks
 
     /// <summary>One float32 Adam step on the device.</summary>
     [Benchmark]
+    [BytesPerElement(28)]
     public void AdamStepFloat32()
     {
         _adam32?.StepResident();
@@ -80,6 +82,7 @@ public class OpenClStepBenchmarks
 
     /// <summary>One float64 StochGradAdam masked_adam step (s = 0.8, mask drawn in-kernel from Philox) on the device.</summary>
     [Benchmark]
+    [BytesPerElement(60)]
     public void MaskedAdamStepFloat64()
     {
         _masked64?.StepResident();
@@ -88,6 +91,8 @@ public class OpenClStepBenchmarks
 
     /// <summary>One float64 STREAM triad pass on the device.</summary>
     [Benchmark]
+    [TriadReference]
+    [BytesPerElement(24)]
     public void TriadFloat64()
     {
         if (_backend is null)

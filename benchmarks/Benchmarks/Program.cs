@@ -1,3 +1,5 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
+using Verification.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Verification.Benchmarks.StreamTriad).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(StreamTriad).Assembly).Run(args, DefaultConfig.Instance.AddColumn(new BandwidthRatioColumn()));

@@ -37,11 +37,15 @@ public class ReferenceStepBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "STREAM triad (24 B/element)")]
+    [TriadReference]
+    [BytesPerElement(24)]
     public void Triad() => StreamTriad.Run(_a, _b, _c, 3.0);
 
     [Benchmark(Description = "reference Adam step (56 B/element)")]
+    [BytesPerElement(56)]
     public void AdamStep() => _adam.Step(_adamState, _theta, _gradient);
 
     [Benchmark(Description = "reference masked_adam step (56 B/element + Philox)")]
+    [BytesPerElement(56)]
     public void MaskedAdamStep() => _maskedAdam.Step(_maskedState, _theta, _gradient);
 }

@@ -20,4 +20,17 @@ public interface IFiniteSumObjective
 
     /// <summary>‖∇f_i(θ)‖₂, in closed form where the problem allows it (the DASGrad refresh needs only this).</summary>
     double ExampleGradientNorm(int example, ReadOnlySpan<double> theta);
+
+    /// <summary>
+    /// Writes ‖∇f_i(θ)‖₂ for every example into <paramref name="norms"/> (length n): the DASGrad full-pass refresh.
+    /// The default calls <see cref="ExampleGradientNorm"/> per example; a problem whose per-example norm shares work
+    /// across examples (‖θ‖² for an L2 term) overrides it, and must return the same bits.
+    /// </summary>
+    void ExampleGradientNorms(ReadOnlySpan<double> theta, Span<double> norms)
+    {
+        for (int i = 0; i < ExampleCount; i++)
+        {
+            norms[i] = ExampleGradientNorm(i, theta);
+        }
+    }
 }

@@ -186,15 +186,16 @@ public sealed class ImportanceSampler
         bool fullPass = t == 1 || Options.RefreshMode == RefreshMode.FullPass;
         int evaluations = 0;
         var changed = new List<int>();
+        if (fullPass)
+        {
+            problem.ExampleGradientNorms(theta, scores);   // p*_{t,i} ∝ ‖∇f_i(θ_t)‖₂ (§4.3)
+            evaluations = ExampleCount;
+            pending.AsSpan().Fill(-1.0);
+        }
+
         for (int i = 0; i < ExampleCount; i++)
         {
-            if (fullPass)
-            {
-                scores[i] = problem.ExampleGradientNorm(i, theta);   // p*_{t,i} ∝ ‖∇f_i(θ_t)‖₂ (§4.3)
-                evaluations++;
-                pending[i] = -1.0;
-            }
-            else if (pending[i] >= 0.0)
+            if (!fullPass && pending[i] >= 0.0)
             {
                 scores[i] = pending[i];
                 pending[i] = -1.0;

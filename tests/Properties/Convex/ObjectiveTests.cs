@@ -112,14 +112,7 @@ public sealed class ObjectiveTests
             double[] theta = Instances.Vector(seed, 5, f.Dimension, 3.0);
             var g = new double[f.Dimension];
             var batch = new double[f.ExampleCount];
-            if (f is BinaryLogisticRegression b)
-            {
-                b.ExampleGradientNorms(theta, batch);
-            }
-            else
-            {
-                ((MultinomialLogisticRegression)f).ExampleGradientNorms(theta, batch);
-            }
+            f.ExampleGradientNorms(theta, batch);
 
             for (int i = 0; i < f.ExampleCount; i++)
             {
@@ -129,7 +122,9 @@ public sealed class ObjectiveTests
                 // The closed form adds three terms whose sum is ‖g‖²; rounding is relative to the terms, which are at
                 // most a few times ‖g‖² here, so 1e-10 relative is loose yet tight enough to catch a missing term.
                 Assert.True(Math.Abs(closed - materialised) <= 1e-10 * (1.0 + materialised), $"{name} example {i}: {closed:R} vs {materialised:R}");
-                Assert.Equal(closed, batch[i], 1e-12);
+                // The bulk pass computes ‖θ‖² once and must return the per-example bits (IFiniteSumObjective's contract):
+                // the DASGrad refresh uses it, and a sampled index may not depend on which path computed the norms.
+                Assert.Equal(BitConverter.DoubleToInt64Bits(closed), BitConverter.DoubleToInt64Bits(batch[i]));
             }
         }
     }
