@@ -36,16 +36,16 @@ public class ReferenceStepBenchmarks
         _maskedState = _maskedAdam.Init(Dimension);
     }
 
-    [Benchmark(Baseline = true, Description = "STREAM triad (24 B/element)")]
+    [Benchmark(Baseline = true)]
     [TriadReference]
     [BytesPerElement(24)]
-    public void Triad() => StreamTriad.Run(_a, _b, _c, 3.0);
+    public void TriadFloat64() => StreamTriad.Run(_a, _b, _c, 3.0);
 
-    [Benchmark(Description = "reference Adam step (56 B/element)")]
+    [Benchmark]
     [BytesPerElement(56)]
-    public void AdamStep() => _adam.Step(_adamState, _theta, _gradient);
+    public void AdamStepFloat64() => _adam.Step(_adamState, _theta, _gradient);
 
-    [Benchmark(Description = "reference masked_adam step (56 B/element + Philox)")]
+    [Benchmark]
     [BytesPerElement(56)]
-    public void MaskedAdamStep() => _maskedAdam.Step(_maskedState, _theta, _gradient);
+    public void MaskedAdamStepFloat64() => _maskedAdam.Step(_maskedState, _theta, _gradient);
 }
