@@ -10,7 +10,7 @@ var seedOption = new Option<ulong>("--seed") { Description = "Base seed of every
 var fullOption = new Option<bool>("--full") { Description = "Full scale instead of the quick default (much longer)" };
 var quickOption = new Option<bool>("--quick") { Description = "Quick scale (the default; under 10 minutes on 2 cores)" };
 var deviceOption = new Option<ComputeDevice>("--device") { Description = "Where optimizer steps run: Reference or Accelerator", DefaultValueFactory = _ => ComputeDevice.Reference };
-var trialsOption = new Option<double>("--trials") { Description = "Claims search scale: instances per family relative to the test gate", DefaultValueFactory = _ => 2.0 };
+var trialsOption = new Option<double>("--trials") { Description = "Claims search scale: instances per family relative to the families' base counts (the test gate uses 2)", DefaultValueFactory = _ => 4.0 };
 
 var audit = new Command("audit", "Run the proof audit and every experiment, and write the report (HTML, Markdown, SVG, CSV)")
 {
@@ -23,7 +23,7 @@ var experiment = new Command("experiment", "Run one experiment and write its rep
 experiment.SetAction(parse => AuditRunner.Run(Settings(parse, "experiment"), claims: false, [ExperimentCatalog.Get(parse.GetValue(experimentName)!)]));
 
 var idOption = new Option<string?>("--id") { Description = "Search one claim only" };
-var scaleOption = new Option<double>("--scale") { Description = "Trials per family relative to the test gate", DefaultValueFactory = _ => 1.0 };
+var scaleOption = new Option<double>("--scale") { Description = "Trials per family relative to the families' base counts", DefaultValueFactory = _ => Verification.Claims.Search.SearchBudget.Gate.Scale };
 var writeDocsOption = new Option<bool>("--write-docs") { Description = "Rewrite docs/audit.md and docs/counterexamples/ (gate scale only)" };
 var claims = new Command("claims", "Search the claims catalogue and print every verdict") { idOption, scaleOption, seedOption, writeDocsOption };
 claims.SetAction(parse => ClaimsCommand.Run(parse.GetValue(idOption), parse.GetValue(scaleOption), parse.GetValue(seedOption), parse.GetValue(writeDocsOption)));

@@ -16,7 +16,7 @@ public static class ReportText
             string.Create(CultureInfo.InvariantCulture, $"{g.Key}: {g.Count()} claims, {g.Count(c => c.Verdict == Claims.Search.Verdict.Holds)} hold, {g.Count(c => c.Verdict == Claims.Search.Verdict.Falsified)} falsified, {g.Count(c => c.Verdict == Claims.Search.Verdict.HoldsOnlyIf)} hold only under a condition"));
         return string.Join("; ", perPaper) + string.Create(
             CultureInfo.InvariantCulture,
-            $". Each verdict comes from an FsCheck search over the named instance families at {budget.Scale}× the test gate's trial counts (seed {budget.Seed}); \"holds\" means no counterexample was found in that many instances, not a proof.");
+            $". Each verdict comes from an FsCheck search over the named instance families at {budget.Scale}× their base trial counts (the test gate uses {SearchBudget.Gate.Scale}×; seed {budget.Seed}); \"holds\" means no counterexample was found in that many instances, not a proof.");
     }
 
     /// <summary>The verdict in words.</summary>

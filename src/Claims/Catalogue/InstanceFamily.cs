@@ -11,5 +11,5 @@ namespace Verification.Claims.Catalogue;
 /// <param name="Description">What makes the family adversarial or realistic.</param>
 /// <param name="Generator">The generator; it produces instances that satisfy the claim's hypotheses.</param>
 /// <param name="Shrink">Simpler instances to try when one violates the claim (each must still satisfy the hypotheses).</param>
-/// <param name="GateTrials">Instances checked by <c>dotnet test</c>.</param>
+/// <param name="GateTrials">The base instance count; a search checks <see cref="Search.SearchBudget.Scale"/> times as many (the test gate 2×).</param>
 public sealed record InstanceFamily<T>(string Name, string Description, Gen<T> Generator, Func<T, IEnumerable<T>> Shrink, int GateTrials);
