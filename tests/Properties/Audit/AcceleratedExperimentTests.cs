@@ -1,0 +1,35 @@
+using Verification.Audit.Experiments;
+using Verification.Properties.Gpu;
+
+namespace Verification.Properties.Audit;
+
+/// <summary>
+/// An experiment run with <c>--device Accelerator</c> must plot the same numbers as on the reference: the float64
+/// device steps are bit-identical to the reference's (only the wall-clock series may differ).
+/// </summary>
+public class AcceleratedExperimentTests
+{
+    [OpenClFact(RequiresFloat64 = true)]
+    public void Sample_rate_study_on_the_accelerator_plots_the_reference_numbers_bit_for_bit()
+    {
+        ExperimentResult reference = Run(ComputeDevice.Reference);
+        ExperimentResult device = Run(ComputeDevice.Accelerator);
+        Assert.Equal(reference.Figures.Select(f => f.Id), device.Figures.Select(f => f.Id));
+        foreach ((Figure r, Figure d) in reference.Figures.Zip(device.Figures))
+        {
+            foreach ((Series rs, Series ds) in r.Series.Zip(d.Series))
+            {
+                Assert.Equal(rs.Name, ds.Name);
+                Assert.Equal(rs.X.Select(BitConverter.DoubleToInt64Bits), ds.X.Select(BitConverter.DoubleToInt64Bits));
+                Assert.True(
+                    rs.Y.Select(BitConverter.DoubleToInt64Bits).SequenceEqual(ds.Y.Select(BitConverter.DoubleToInt64Bits)),
+                    $"{r.Id}/{rs.Name}: the accelerator's series differs from the reference's");
+            }
+        }
+
+        Assert.Contains("float64", device.Setup + device.Findings, StringComparison.Ordinal);
+    }
+
+    private static ExperimentResult Run(ComputeDevice device) =>
+        new SgaSampleRate().Run(new ExperimentContext(null, 3, Quick: true, device, new Progress<(double, string)>()) { Tiny = true });
+}
