@@ -10,6 +10,8 @@ namespace Verification.Reference.Optimizers;
 /// </summary>
 public sealed class ApSgd : IFiniteSumOptimizer
 {
+    private ImportanceSampler? _sampler;
+
     /// <summary>Creates ap-SGD from its step-size and sampler options.</summary>
     public ApSgd(SgdOptions? rule = null, ImportanceSamplerOptions? sampler = null)
     {
@@ -31,7 +33,7 @@ public sealed class ApSgd : IFiniteSumOptimizer
     public OptimizerState Init(IFiniteSumObjective problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        var sampler = new ImportanceSampler(Sampler, problem.ExampleCount);
+        ImportanceSampler sampler = SamplerFor(problem.ExampleCount);
         var state = new OptimizerState(Name, [], sampler.StateBuffers());
         sampler.Initialize(state);
         return state;
@@ -41,7 +43,7 @@ public sealed class ApSgd : IFiniteSumOptimizer
     public SampledBatch Step(OptimizerState state, Span<double> parameters, IFiniteSumObjective problem)
     {
         long t = FiniteSumStep.Begin(Name, state, parameters, problem);
-        var sampler = new ImportanceSampler(Sampler, problem.ExampleCount);
+        ImportanceSampler sampler = SamplerFor(problem.ExampleCount);
         SampledBatch batch = sampler.Sample(state, t, parameters, problem);
         Guard.FiniteGradient(batch.FedGradient, t);
         double alpha = Rule.Schedule.At(t);
@@ -53,5 +55,19 @@ public sealed class ApSgd : IFiniteSumOptimizer
 
         state.Step++;
         return batch;
+    }
+
+    // The sampler holds only validated options and n; validating once per problem size keeps the O(n) check of fixed
+    // probabilities out of every step. A race between threads at worst validates twice.
+    private ImportanceSampler SamplerFor(int exampleCount)
+    {
+        ImportanceSampler? cached = _sampler;
+        if (cached is null || cached.ExampleCount != exampleCount)
+        {
+            cached = new ImportanceSampler(Sampler, exampleCount);
+            _sampler = cached;
+        }
+
+        return cached;
     }
 }

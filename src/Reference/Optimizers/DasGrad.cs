@@ -16,6 +16,8 @@ namespace Verification.Reference.Optimizers;
 /// </remarks>
 public sealed class DasGrad : IFiniteSumOptimizer
 {
+    private ImportanceSampler? _sampler;
+
     private readonly AmsGrad _rule;
 
     /// <summary>Creates DASGrad from its update-rule and sampler options.</summary>
@@ -38,7 +40,7 @@ public sealed class DasGrad : IFiniteSumOptimizer
     public OptimizerState Init(IFiniteSumObjective problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        var sampler = new ImportanceSampler(Sampler, problem.ExampleCount);
+        ImportanceSampler sampler = SamplerFor(problem.ExampleCount);
         int d = problem.Dimension;
         var state = new OptimizerState(
             Name,
@@ -52,7 +54,7 @@ public sealed class DasGrad : IFiniteSumOptimizer
     public SampledBatch Step(OptimizerState state, Span<double> parameters, IFiniteSumObjective problem)
     {
         long t = FiniteSumStep.Begin(Name, state, parameters, problem, AdamFamily.M, AdamFamily.V, AdamFamily.VMax);
-        var sampler = new ImportanceSampler(Sampler, problem.ExampleCount);
+        ImportanceSampler sampler = SamplerFor(problem.ExampleCount);
         SampledBatch batch = sampler.Sample(state, t, parameters, problem);
         Guard.FiniteGradient(batch.FedGradient, t);
         AdamStepScalars scalars = _rule.ScalarsFor(t, state, out double beta1Power, out double beta2Power);
@@ -60,5 +62,19 @@ public sealed class DasGrad : IFiniteSumOptimizer
             scalars, parameters, state.Buffer(AdamFamily.M), state.Buffer(AdamFamily.V), state.Buffer(AdamFamily.VMax), batch.FedGradient, default, Rule.Box);
         AdamFamily.EndStep(state, beta1Power, beta2Power, Rule.Beta1Decay);
         return batch;
+    }
+
+    // The sampler holds only validated options and n; validating once per problem size keeps the O(n) check of fixed
+    // probabilities out of every step. A race between threads at worst validates twice.
+    private ImportanceSampler SamplerFor(int exampleCount)
+    {
+        ImportanceSampler? cached = _sampler;
+        if (cached is null || cached.ExampleCount != exampleCount)
+        {
+            cached = new ImportanceSampler(Sampler, exampleCount);
+            _sampler = cached;
+        }
+
+        return cached;
     }
 }
