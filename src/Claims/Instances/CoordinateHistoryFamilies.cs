@@ -7,7 +7,8 @@ namespace Verification.Claims.Instances;
 /// <summary>
 /// The adversarial families of per-coordinate histories: gradient scales far below and above 1 (so G_∞ &lt; 1 and
 /// G_∞ &gt; 1 both occur), sign flips, all-zero and all-one masks, sparse coordinates, short and long horizons, and
-/// β pairs across their ranges.
+/// β pairs across their ranges; and a realistic family recorded from StochGradAdam on MNIST logistic regression
+/// (<see cref="RecordedHistories"/>).
 /// </summary>
 public static class CoordinateHistoryFamilies
 {
@@ -22,6 +23,7 @@ public static class CoordinateHistoryFamilies
         Family("all-one-mask", "nothing masked: φ = g (s = 1)", Values(1.0), Gen.Constant(1.0), Horizon(1, 40), gammaBelowOne, trials / 2),
         Family("sparse", "90% of the g_t are exactly 0", Sparse(), Mask(), Horizon(1, 40), gammaBelowOne, trials),
         Family("long-horizon", "T ∈ [200, 1500], g ∈ [−1, 1]", Values(1.0), Mask(), Horizon(200, 1500), gammaBelowOne, Math.Max(1, trials / 10)),
+        RecordedHistories.MnistFamily(gammaBelowOne, Math.Max(1, trials / 3)),
     ];
 
     private static InstanceFamily<CoordinateHistory> Family(
