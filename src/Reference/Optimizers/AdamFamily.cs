@@ -1,3 +1,5 @@
+using Verification.Reference.Validation;
+
 namespace Verification.Reference.Optimizers;
 
 /// <summary>The state layout and per-step bookkeeping that Adam, AMSGrad and StochGradAdam share.</summary>
@@ -44,5 +46,16 @@ internal static class AdamFamily
         state.SetScalar(Beta2Power, beta2Power);
         state.SetScalar(LambdaPower, state.Scalar(LambdaPower) * lambda);
         state.Step++;
+    }
+
+    /// <summary>The checks every Adam-family option set shares: α_t, β₁, β₂ ∈ [0, 1), ε ≥ 0, λ ∈ (0, 1], the box.</summary>
+    public static void ValidateCommon(LearningRateSchedule schedule, double beta1, double beta2, double epsilon, double beta1Decay, Box? box)
+    {
+        schedule.Validate();
+        Guard.Beta("beta1", beta1);
+        Guard.Beta("beta2", beta2);
+        Guard.NonNegative("epsilon", epsilon);
+        Guard.UnitInterval("beta1_decay", beta1Decay);
+        box?.Validate();
     }
 }

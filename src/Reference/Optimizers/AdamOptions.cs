@@ -38,16 +38,10 @@ public sealed record AdamOptions
     /// <summary>Checks every field; throws <see cref="InvalidHyperparameterException"/> naming the first bad one.</summary>
     public void Validate()
     {
-        Schedule.Validate();
-        Guard.Beta("beta1", Beta1);
-        Guard.Beta("beta2", Beta2);
-        Guard.NonNegative("epsilon", Epsilon);
-        Guard.UnitInterval("beta1_decay", Beta1Decay);
+        AdamFamily.ValidateCommon(Schedule, Beta1, Beta2, Epsilon, Beta1Decay, Box);
         if (!Enum.IsDefined(EpsilonPlacement))
         {
             throw new InvalidHyperparameterException("epsilon_placement", EpsilonPlacement, "must be Outside or Inside");
         }
-
-        Box?.Validate();
     }
 }

@@ -35,16 +35,10 @@ public sealed record AmsGradOptions
     /// <summary>Checks every field.</summary>
     public void Validate()
     {
-        Schedule.Validate();
-        Guard.Beta("beta1", Beta1);
-        Guard.Beta("beta2", Beta2);
-        Guard.NonNegative("epsilon", Epsilon);
-        Guard.UnitInterval("beta1_decay", Beta1Decay);
+        AdamFamily.ValidateCommon(Schedule, Beta1, Beta2, Epsilon, Beta1Decay, Box);
         if (!Enum.IsDefined(Convention))
         {
             throw new InvalidHyperparameterException("convention", Convention, "must be Reddi or PyTorch");
         }
-
-        Box?.Validate();
     }
 }

@@ -77,11 +77,7 @@ public sealed record StochGradAdamOptions
         }
 
         Guard.UnitInterval("s", SamplingRate);
-        Schedule.Validate();
-        Guard.Beta("beta1", Beta1);
-        Guard.Beta("beta2", Beta2);
-        Guard.NonNegative("epsilon", ResolvedEpsilon);
-        Guard.UnitInterval("beta1_decay", Beta1Decay);
+        AdamFamily.ValidateCommon(Schedule, Beta1, Beta2, ResolvedEpsilon, Beta1Decay, Box);
         Guard.NonNegative("weight_decay", WeightDecay);
         if (Beta1Decay != 1.0 && Variant is StochGradAdamVariant.PaperAlg1 or StochGradAdamVariant.PaperAlg1Tf
                 or StochGradAdamVariant.PaperEqs or StochGradAdamVariant.MaskedUpdate)
@@ -94,7 +90,5 @@ public sealed record StochGradAdamOptions
         {
             throw new InvalidHyperparameterException("epsilon_placement/weight_decay_mode", $"{ResolvedEpsilonPlacement}/{WeightDecayMode}", "must be defined values");
         }
-
-        Box?.Validate();
     }
 }
