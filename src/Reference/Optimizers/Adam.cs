@@ -40,23 +40,8 @@ public sealed class Adam : IGradientOptimizer
     /// The step scalars at step t, read from a state that holds the Adam-family running powers, and the new β₁^t,
     /// β₂^t to store after the step (so an accelerator can reproduce the step with the same host arithmetic).
     /// </summary>
-    public AdamStepScalars ScalarsFor(long t, OptimizerState state, out double beta1Power, out double beta2Power)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        AdamOptions o = Options;
-        beta1Power = state.Scalar(AdamFamily.Beta1Power) * o.Beta1;
-        beta2Power = state.Scalar(AdamFamily.Beta2Power) * o.Beta2;
-        double beta1t = o.Beta1 * state.Scalar(AdamFamily.LambdaPower);
-        return new AdamStepScalars(
-            beta1t,
-            1.0 - beta1t,
-            o.Beta2,
-            1.0 - o.Beta2,
-            o.BiasCorrection ? 1.0 - beta1Power : 1.0,
-            o.BiasCorrection ? 1.0 - beta2Power : 1.0,
-            o.Schedule.At(t),
-            o.Epsilon,
-            o.EpsilonPlacement,
-            AmsGradMax: false);
-    }
+    public AdamStepScalars ScalarsFor(long t, OptimizerState state, out double beta1Power, out double beta2Power) =>
+        AdamFamily.StandardScalars(
+            state, t, Options.Beta1, Options.Beta2, Options.BiasCorrection, Options.Schedule, Options.Epsilon, Options.EpsilonPlacement,
+            amsGrad: false, out beta1Power, out beta2Power);
 }

@@ -58,4 +58,29 @@ internal static class AdamFamily
         Guard.UnitInterval("beta1_decay", beta1Decay);
         box?.Validate();
     }
+
+    /// <summary>
+    /// The scalars of standard Adam and AMSGrad at step t: β_{1,t} = β₁λ^(t−1), constant β₂, corrections 1 − β^t (or 1
+    /// when off). Returns the new running powers β₁^t, β₂^t to store after the step.
+    /// </summary>
+    public static AdamStepScalars StandardScalars(
+        OptimizerState state, long t, double beta1, double beta2, bool biasCorrection, LearningRateSchedule schedule, double epsilon,
+        EpsilonPlacement placement, bool amsGrad, out double beta1Power, out double beta2Power)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        beta1Power = state.Scalar(Beta1Power) * beta1;
+        beta2Power = state.Scalar(Beta2Power) * beta2;
+        double beta1t = beta1 * state.Scalar(LambdaPower);
+        return new AdamStepScalars(
+            beta1t,
+            1.0 - beta1t,
+            beta2,
+            1.0 - beta2,
+            biasCorrection ? 1.0 - beta1Power : 1.0,
+            biasCorrection ? 1.0 - beta2Power : 1.0,
+            schedule.At(t),
+            epsilon,
+            placement,
+            amsGrad);
+    }
 }

@@ -38,24 +38,8 @@ public sealed class AmsGrad : IGradientOptimizer
     /// The step scalars at step t, read from a state that holds the Adam-family running powers (also DASGrad's), and
     /// the new β₁^t, β₂^t to store after the step.
     /// </summary>
-    public AdamStepScalars ScalarsFor(long t, OptimizerState state, out double beta1Power, out double beta2Power)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        AmsGradOptions o = Options;
-        bool corrected = o.Convention == AmsGradConvention.PyTorch;
-        beta1Power = state.Scalar(AdamFamily.Beta1Power) * o.Beta1;
-        beta2Power = state.Scalar(AdamFamily.Beta2Power) * o.Beta2;
-        double beta1t = o.Beta1 * state.Scalar(AdamFamily.LambdaPower);
-        return new AdamStepScalars(
-            beta1t,
-            1.0 - beta1t,
-            o.Beta2,
-            1.0 - o.Beta2,
-            corrected ? 1.0 - beta1Power : 1.0,
-            corrected ? 1.0 - beta2Power : 1.0,
-            o.Schedule.At(t),
-            o.Epsilon,
-            EpsilonPlacement.Outside,
-            AmsGradMax: true);
-    }
+    public AdamStepScalars ScalarsFor(long t, OptimizerState state, out double beta1Power, out double beta2Power) =>
+        AdamFamily.StandardScalars(
+            state, t, Options.Beta1, Options.Beta2, biasCorrection: Options.Convention == AmsGradConvention.PyTorch, Options.Schedule,
+            Options.Epsilon, EpsilonPlacement.Outside, amsGrad: true, out beta1Power, out beta2Power);
 }
