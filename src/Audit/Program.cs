@@ -10,11 +10,12 @@ var seedOption = new Option<ulong>("--seed") { Description = "Base seed of every
 var fullOption = new Option<bool>("--full") { Description = "Full scale instead of the quick default (much longer)" };
 var quickOption = new Option<bool>("--quick") { Description = "Quick scale (the default; under 10 minutes on 2 cores)" };
 var deviceOption = new Option<ComputeDevice>("--device") { Description = "Where optimizer steps run: Reference or Accelerator", DefaultValueFactory = _ => ComputeDevice.Reference };
-var trialsOption = new Option<double>("--trials") { Description = "Claims search scale: instances per family relative to the families' base counts (the test gate uses 2)", DefaultValueFactory = _ => 4.0 };
+var auditDepthOption = new Option<string>("--depth") { Description = "Claims search depth: gate (the test gate's), default (under 10 minutes on 2 cores with the experiments), deep (hours)", DefaultValueFactory = _ => "default" };
+auditDepthOption.AcceptOnlyFromAmong("gate", "default", "deep");
 
 var audit = new Command("audit", "Run the proof audit and every experiment, and write the report (HTML, Markdown, SVG, CSV)")
 {
-    outOption, dataOption, seedOption, fullOption, quickOption, deviceOption, trialsOption,
+    outOption, dataOption, seedOption, fullOption, quickOption, deviceOption, auditDepthOption,
 };
 audit.SetAction(parse => AuditRunner.Run(Settings(parse, "audit"), claims: true, ExperimentCatalog.All));
 
@@ -23,10 +24,21 @@ var experiment = new Command("experiment", "Run one experiment and write its rep
 experiment.SetAction(parse => AuditRunner.Run(Settings(parse, "experiment"), claims: false, [ExperimentCatalog.Get(parse.GetValue(experimentName)!)]));
 
 var idOption = new Option<string?>("--id") { Description = "Search one claim only" };
-var scaleOption = new Option<double>("--scale") { Description = "Trials per family relative to the families' base counts", DefaultValueFactory = _ => Verification.Claims.Search.SearchBudget.Gate.Scale };
-var writeDocsOption = new Option<bool>("--write-docs") { Description = "Rewrite docs/audit.md and docs/counterexamples/ (gate scale only)" };
-var claims = new Command("claims", "Search the claims catalogue and print every verdict") { idOption, scaleOption, seedOption, writeDocsOption };
-claims.SetAction(parse => ClaimsCommand.Run(parse.GetValue(idOption), parse.GetValue(scaleOption), parse.GetValue(seedOption), parse.GetValue(writeDocsOption)));
+var depthOption = new Option<string>("--depth") { Description = "Search depth: gate (the test gate and docs/audit.md), default (the audit command's), deep (hours)", DefaultValueFactory = _ => "gate" };
+depthOption.AcceptOnlyFromAmong("gate", "default", "deep");
+var threadsOption = new Option<int?>("--threads") { Description = "Claims searched in parallel at most (default: every core); the verdicts do not depend on it" };
+var shardOption = new Option<string?>("--shard") { Description = "Search shard k/N of the catalogue only (with --results); join the shards with `claims merge`" };
+var resultsOption = new Option<string?>("--results") { Description = "Write the results as JSON to this file (for `claims merge`)" };
+var writeDocsOption = new Option<bool>("--write-docs") { Description = "Rewrite docs/audit.md and docs/counterexamples/ (gate depth, default seed)" };
+var claims = new Command("claims", "Search the claims catalogue and print every verdict") { idOption, depthOption, seedOption, threadsOption, shardOption, resultsOption, writeDocsOption };
+claims.SetAction(parse => ClaimsCommand.Run(
+    parse.GetValue(idOption), parse.GetValue(depthOption)!, parse.GetValue(seedOption), parse.GetValue(threadsOption),
+    parse.GetValue(shardOption), parse.GetValue(resultsOption), parse.GetValue(writeDocsOption)));
+var mergeFiles = new Argument<string[]>("files") { Description = "The results files of every shard of one run", Arity = ArgumentArity.OneOrMore };
+var mergeDocsOption = new Option<bool>("--write-docs") { Description = "Rewrite docs/audit.md and docs/counterexamples/ from the merged gate-depth results" };
+var merge = new Command("merge", "Join the results files of a sharded claims search; prints exactly what one machine prints") { mergeFiles, mergeDocsOption };
+merge.SetAction(parse => ClaimsCommand.Merge(parse.GetValue(mergeFiles)!, parse.GetValue(mergeDocsOption)));
+claims.Subcommands.Add(merge);
 
 var variants = new Command("variants", "Print |Δθ_t|/lr of every StochGradAdam reading and both AMSGrads on g ≡ 1");
 variants.SetAction(_ =>
@@ -59,6 +71,6 @@ AuditSettings Settings(ParseResult parse, string command)
         parse.GetValue(seedOption),
         Quick: !parse.GetValue(fullOption),
         parse.GetValue(deviceOption),
-        command == "audit" ? parse.GetValue(trialsOption) : 1.0,
+        command == "audit" ? parse.GetValue(auditDepthOption)! : "gate",
         "dotnet run --project src/Audit -c Release -- " + string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a)));
 }

@@ -14,7 +14,7 @@ internal static class AuditRunner
     {
         var clock = Stopwatch.StartNew();
         DateTime started = DateTime.UtcNow;
-        var budget = new SearchBudget(settings.TrialScale, settings.Seed);
+        SearchBudget budget = SearchBudget.ForDepth(settings.Depth) with { Seed = settings.Seed };
         IReadOnlyList<ClaimResult> claimResults = [];
         var experimentResults = new List<ExperimentResult>();
 

@@ -8,6 +8,6 @@ namespace Verification.Audit.Commands;
 /// <param name="Seed">The base seed.</param>
 /// <param name="Quick">Quick (default) or full scale.</param>
 /// <param name="Device">Reference or accelerator.</param>
-/// <param name="TrialScale">Claims search scale relative to the test gate.</param>
+/// <param name="Depth">Claims search depth: gate, default or deep.</param>
 /// <param name="CommandLine">The command as typed, for the report.</param>
-internal sealed record AuditSettings(string OutputDirectory, string? DataDirectory, ulong Seed, bool Quick, ComputeDevice Device, double TrialScale, string CommandLine);
+internal sealed record AuditSettings(string OutputDirectory, string? DataDirectory, ulong Seed, bool Quick, ComputeDevice Device, string Depth, string CommandLine);

@@ -16,7 +16,7 @@ public static class ReportText
             string.Create(CultureInfo.InvariantCulture, $"{g.Key}: {g.Count()} claims, {g.Count(c => c.Verdict == Claims.Search.Verdict.Holds)} hold, {g.Count(c => c.Verdict == Claims.Search.Verdict.Falsified)} falsified, {g.Count(c => c.Verdict == Claims.Search.Verdict.HoldsOnlyIf)} hold only under a condition"));
         return string.Join("; ", perPaper) + string.Create(
             CultureInfo.InvariantCulture,
-            $". Each verdict comes from an FsCheck search over the named instance families at {budget.Scale}× their base trial counts (the test gate uses {SearchBudget.Gate.Scale}×; seed {budget.Seed}); \"holds\" means no counterexample was found in that many instances, not a proof.");
+            $". Each verdict comes from a search at depth {budget.Name}: FsCheck sampling of the named instance families at {budget.Scale}× their base counts, then {budget.TargetedEvaluations} targeted evaluations per claim (Nelder–Mead and discrete moves through the claim's hypothesis domain, maximising left/right; the test gate samples {SearchBudget.Gate.Scale}× with {SearchBudget.Gate.TargetedEvaluations}; seed {budget.Seed}); \"holds\" means no counterexample was found, not a proof.");
     }
 
     /// <summary>The verdict in words.</summary>

@@ -22,6 +22,9 @@ public abstract class Claim<T> : IClaim
     /// <inheritdoc/>
     public virtual string? ConditionDescription => null;
 
+    /// <summary>The hypothesis domain the targeted strategy moves in: the first one the families declare, or null.</summary>
+    public virtual HypothesisDomain<T>? Domain => Families.Select(f => f.Domain).FirstOrDefault(d => d is not null);
+
     /// <summary>Evaluates both sides on one instance.</summary>
     public abstract Sides Evaluate(T instance);
 
@@ -34,6 +37,9 @@ public abstract class Claim<T> : IClaim
 
     /// <inheritdoc/>
     public ClaimResult Search(SearchBudget budget) => CounterexampleSearch.Run(this, budget);
+
+    /// <inheritdoc/>
+    public IClaim WithRightSideScaled(double factor) => new ScaledRightSideClaim<T>(this, factor);
 
     /// <inheritdoc/>
     public Sides Evaluate(JsonElement instance) =>

@@ -18,6 +18,12 @@ public interface IClaim
     /// <summary>Searches every family for a counterexample with the given budget.</summary>
     ClaimResult Search(SearchBudget budget);
 
+    /// <summary>
+    /// The same claim with its right side multiplied by <paramref name="factor"/>: a mutant for checking that the
+    /// search reports a bound it came within 1 − factor of as falsified once the bound is tightened by that much.
+    /// </summary>
+    IClaim WithRightSideScaled(double factor);
+
     /// <summary>Evaluates a stored instance (the "instance" element of a counterexample file).</summary>
     Sides Evaluate(JsonElement instance);
 }

@@ -25,6 +25,13 @@ public readonly record struct RoundingSlack(double Relative, double Absolute)
             return true;   // an undefined side is a failure of the claim on this instance, never a pass
         }
 
+        if (double.IsInfinity(sides.Left) || double.IsInfinity(sides.Right))
+        {
+            // No rounding allowance is infinite: compare in the extended reals (an infinite left side against a finite
+            // bound is a violation, never absorbed by a relative slack of ∞).
+            return relation == Relation.Equal ? sides.Left != sides.Right : sides.Left > sides.Right;
+        }
+
         double allowance = Relative * Math.Max(Math.Abs(sides.Left), Math.Abs(sides.Right)) + Absolute;
         return relation == Relation.Equal
             ? !(Math.Abs(sides.Left - sides.Right) <= allowance) && !(sides.Left == sides.Right)

@@ -38,13 +38,20 @@ internal static class FiniteSumRunFamilies
             Family("long-n2", "n = 2, T ∈ [6, 8] (up to 256 paths)",
                 Gen.Elements(FiniteSumProblem.Linear, FiniteSumProblem.Centroid, FiniteSumProblem.Logistic), Scale(1.0), Gen.Constant(2), Gen.Choose(6, 8), AnyRule(), Math.Max(1, trials / 4)),
         };
+        families.Add(Family("small-beta2", "β₂ logit-uniform over (0, 1) (down to 1e-4, so v̂ follows the last gradient), β₁ < √β₂",
+            Gen.Elements(FiniteSumProblem.Linear, FiniteSumProblem.Centroid, FiniteSumProblem.LeastSquares, FiniteSumProblem.Logistic), Scale(1.0), Gen.Choose(1, 3), Gen.Choose(1, 5), AnyRule(), trials, betas: WideBetas()));
+        families.Add(Family("wide", "d ∈ [4, 6], n ∈ [2, 4], T ≤ 3: more coordinates than the proofs' per-coordinate sums usually see",
+            Gen.Elements(FiniteSumProblem.Linear, FiniteSumProblem.Centroid, FiniteSumProblem.LeastSquares), Scale(1.0), Gen.Choose(2, 4), Gen.Choose(1, 3), AnyRule(), Math.Max(1, trials / 2), dims: Gen.Choose(4, 6), betas: WideBetas()));
+        families.Add(Family("long-n2-exact", "n = 2, T ∈ [9, 12]: 512 to 4096 index paths, enumerated exactly",
+            Gen.Elements(FiniteSumProblem.Linear, FiniteSumProblem.Centroid, FiniteSumProblem.Logistic), Scale(1.0), Gen.Constant(2), Gen.Choose(9, 12), AnyRule(), Math.Max(1, trials / 5), dims: Gen.Choose(1, 2), betas: WideBetas()));
         if (!lambdaOnly)
         {
             families.Add(Family("beta1-schedule", "an arbitrary schedule β_{1t} ∈ [0, β₁] with β_{11} = β₁ (only β_{1t} ≤ β₁ is assumed)",
                 Gen.Elements(FiniteSumProblem.Linear, FiniteSumProblem.Centroid), Scale(1.0), Gen.Choose(1, 3), Gen.Choose(2, 6), AnyRule(), trials, schedule: true));
         }
 
-        return families;
+        var domain = new FiniteSumRunDomain(lambdaOnly);
+        return families.Select(f => f with { Domain = domain }).ToList();
     }
 
     private static Gen<FiniteSumProblem> Problem(FiniteSumProblem p) => Gen.Constant(p);
@@ -58,7 +65,8 @@ internal static class FiniteSumRunFamilies
 
     private static InstanceFamily<FiniteSumRun> Family(
         string name, string description, Gen<FiniteSumProblem> problem, Gen<double> scale, Gen<int> examples, Gen<int> horizon,
-        Gen<SamplingRule> rule, int trials, bool floor = false, bool sparse = false, bool schedule = false)
+        Gen<SamplingRule> rule, int trials, bool floor = false, bool sparse = false, bool schedule = false,
+        Gen<int>? dims = null, Gen<(double Beta1, double Beta2)>? betas = null)
     {
         Gen<double> entry = sparse ? Gen.Frequency((7, Gen.Constant(0.0)), (3, Unit())) : Unit();
         Gen<FiniteSumRun> gen =
@@ -66,7 +74,7 @@ internal static class FiniteSumRunFamilies
             from s in scale
             from n in examples
             from t in horizon
-            from d in Gen.Choose(1, 3)
+            from d in dims ?? Gen.Choose(1, 3)
             from features in entry.Select(x => x * s).ArrayOf(d).ArrayOf(n)
             from targets in (kind == FiniteSumProblem.Logistic ? Gen.Elements(-1.0, 1.0) : kind == FiniteSumProblem.LeastSquares ? Unit() : Gen.Constant(0.0)).ArrayOf(n)
             from stepScales in (kind == FiniteSumProblem.Linear
@@ -75,7 +83,7 @@ internal static class FiniteSumRunFamilies
             from radius in Gen.Elements(0.5, 1.0, 2.0)
             from theta in Unit().Select(x => x * radius).ArrayOf(d)
             from alpha in Gen.Elements(0.001, 0.01, 0.1, 0.5, 1.0, 2.0, 10.0)
-            from betas in Betas()
+            from pair in betas ?? Betas()
             from lambda in Gen.Frequency((1, Gen.Constant(0.0)), (1, Gen.Constant(0.999)), (3, Gen.Choose(0, 999).Select(k => k / 1000.0)))
             from sched in Gen.Choose(0, 1000).Select(k => k / 1000.0).ArrayOf(t)
             from r in rule
@@ -83,8 +91,8 @@ internal static class FiniteSumRunFamilies
             from pRaw in (floor ? Gen.Frequency((1, Gen.Choose(1, 10).Select(k => k * 1e-6)), (2, Gen.Choose(1, 1000).Select(k => k / 1000.0))) : Gen.Choose(1, 1000).Select(k => k / 1000.0)).ArrayOf(n)
             from factor in Gen.Elements(1.0, 1.0, 2.0)
             select new FiniteSumRun(
-                kind, features, targets, stepScales, t, radius, theta, alpha, betas.Beta1, betas.Beta2, lambda,
-                schedule ? sched.Select((x, i) => i == 0 ? betas.Beta1 : x * betas.Beta1).ToArray() : null,
+                kind, features, targets, stepScales, t, radius, theta, alpha, pair.Beta1, pair.Beta2, lambda,
+                schedule ? sched.Select((x, i) => i == 0 ? pair.Beta1 : x * pair.Beta1).ToArray() : null,
                 r, eps, pRaw.Select(x => x / pRaw.Sum()).ToArray(), factor);
         return new InstanceFamily<FiniteSumRun>(name, description, gen, Shrink, trials);
     }
@@ -96,6 +104,13 @@ internal static class FiniteSumRunFamilies
         Gen<double> beta2 = Gen.Frequency((1, Gen.Constant(0.999)), (1, Gen.Constant(0.99)), (1, Gen.Constant(0.9999)), (3, Gen.Choose(1, 9999).Select(k => k / 10000.0)));
         return (from b1 in beta1 from b2 in beta2 select (b1, b2)).Where(p => p.Item1 < Math.Sqrt(p.Item2));
     }
+
+    /// <summary>β₂ logit-uniform in [1e-4, 1 − 1e-6], β₁ = u·√β₂ with u ∈ [0, 1) (0 included): the whole γ &lt; 1 region.</summary>
+    public static Gen<(double Beta1, double Beta2)> WideBetas() =>
+        from l in Gen.Choose(-9200, 13800).Select(k => k / 1000.0)
+        from u in Gen.Frequency((1, Gen.Constant(0.0)), (1, Gen.Constant(0.999)), (4, Gen.Choose(0, 999).Select(k => k / 1000.0)))
+        let beta2 = 1.0 / (1.0 + Math.Exp(-l))
+        select (u * Math.Sqrt(beta2), beta2);
 
     public static IEnumerable<FiniteSumRun> Shrink(FiniteSumRun r)
     {

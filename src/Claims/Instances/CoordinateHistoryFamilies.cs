@@ -12,19 +12,28 @@ namespace Verification.Claims.Instances;
 /// </summary>
 public static class CoordinateHistoryFamilies
 {
-    /// <summary>All families; <paramref name="gammaBelowOne"/> restricts β pairs to β₁²/√β₂ &lt; 1 (Lemma 4.4's hypothesis).</summary>
-    public static IReadOnlyList<InstanceFamily<CoordinateHistory>> All(bool gammaBelowOne = false, int trials = 150) =>
-    [
-        Family("unit-scale", "g ∈ [−1, 1], keep rate uniform in [0, 1], T ∈ [1, 40]", Values(1.0), Mask(), Horizon(1, 40), gammaBelowOne, trials),
-        Family("tiny-scale", "g ∈ [−1e-6, 1e-6]: G_∞ ≪ 1", Values(1e-6), Mask(), Horizon(1, 40), gammaBelowOne, trials),
-        Family("huge-scale", "g ∈ [−1e6, 1e6]: G_∞ ≫ 1", Values(1e6), Mask(), Horizon(1, 40), gammaBelowOne, trials),
-        Family("sign-flips", "g_t = ±c with alternating sign, c ∈ (0, 10]", SignFlips(), Mask(), Horizon(1, 40), gammaBelowOne, trials),
-        Family("all-zero-mask", "every coordinate masked: φ ≡ 0", Values(1.0), Gen.Constant(0.0), Horizon(1, 40), gammaBelowOne, trials / 2),
-        Family("all-one-mask", "nothing masked: φ = g (s = 1)", Values(1.0), Gen.Constant(1.0), Horizon(1, 40), gammaBelowOne, trials / 2),
-        Family("sparse", "90% of the g_t are exactly 0", Sparse(), Mask(), Horizon(1, 40), gammaBelowOne, trials),
-        Family("long-horizon", "T ∈ [200, 1500], g ∈ [−1, 1]", Values(1.0), Mask(), Horizon(200, 1500), gammaBelowOne, Math.Max(1, trials / 10)),
-        RecordedHistories.MnistFamily(gammaBelowOne, Math.Max(1, trials / 3)),
-    ];
+    /// <summary>
+    /// All families; <paramref name="gammaBelowOne"/> restricts β pairs to β₁²/√β₂ &lt; 1 (Lemma 4.4's hypothesis). Every
+    /// family carries the claim's whole <see cref="CoordinateHistoryDomain"/>, through which the targeted search moves.
+    /// </summary>
+    public static IReadOnlyList<InstanceFamily<CoordinateHistory>> All(bool gammaBelowOne = false, int trials = 150)
+    {
+        var domain = new CoordinateHistoryDomain(gammaBelowOne);
+        IEnumerable<InstanceFamily<CoordinateHistory>> families =
+        [
+            Family("unit-scale", "g ∈ [−1, 1], keep rate uniform in [0, 1], T ∈ [1, 40]", Values(1.0), Mask(), Horizon(1, 40), gammaBelowOne, trials),
+            Family("tiny-scale", "g ∈ [−1e-6, 1e-6]: G_∞ ≪ 1", Values(1e-6), Mask(), Horizon(1, 40), gammaBelowOne, trials),
+            Family("huge-scale", "g ∈ [−1e6, 1e6]: G_∞ ≫ 1", Values(1e6), Mask(), Horizon(1, 40), gammaBelowOne, trials),
+            Family("sign-flips", "g_t = ±c with alternating sign, c ∈ (0, 10]", SignFlips(), Mask(), Horizon(1, 40), gammaBelowOne, trials),
+            Family("all-zero-mask", "every coordinate masked: φ ≡ 0", Values(1.0), Gen.Constant(0.0), Horizon(1, 40), gammaBelowOne, trials / 2),
+            Family("all-one-mask", "nothing masked: φ = g (s = 1)", Values(1.0), Gen.Constant(1.0), Horizon(1, 40), gammaBelowOne, trials / 2),
+            Family("sparse", "90% of the g_t are exactly 0", Sparse(), Mask(), Horizon(1, 40), gammaBelowOne, trials),
+            Family("long-horizon", "T ∈ [200, 1500], g ∈ [−1, 1]", Values(1.0), Mask(), Horizon(200, 1500), gammaBelowOne, Math.Max(1, trials / 10)),
+            .. StructuredHistories.All(gammaBelowOne, trials),
+            RecordedHistories.MnistFamily(gammaBelowOne, Math.Max(1, trials / 3)),
+        ];
+        return families.Select(f => f with { Domain = domain }).ToList();
+    }
 
     private static InstanceFamily<CoordinateHistory> Family(
         string name, string description, Gen<double> value, Gen<double> keepRate, Gen<int> horizon, bool gammaBelowOne, int trials)
@@ -40,7 +49,7 @@ public static class CoordinateHistoryFamilies
         return new InstanceFamily<CoordinateHistory>(name, description, generator, h => Shrink(h, gammaBelowOne), trials);
     }
 
-    /// <summary>β₁ ∈ [0, 0.999], β₂ ∈ [0, 0.9999], with the extremes over-represented.</summary>
+    /// <summary>β₁ ∈ [0, 0.999], β₂ ∈ [0, 0.9999] on a grid, with the extremes over-represented.</summary>
     public static Gen<(double Beta1, double Beta2)> Betas(bool gammaBelowOne)
     {
         Gen<double> beta1 = Gen.Frequency((1, Gen.Constant(0.0)), (1, Gen.Constant(0.9)), (1, Gen.Constant(0.999)), (4, Gen.Choose(0, 999).Select(k => k / 1000.0)));
@@ -64,13 +73,12 @@ public static class CoordinateHistoryFamilies
     {
         if (h.T > 1)
         {
+            // Halving first: a history of 10⁴ steps shrinks in a dozen moves instead of thousands.
+            int half = h.T / 2;
+            yield return h with { Gradients = h.Gradients[..half], Keep = h.Keep[..half] };
+            yield return h with { Gradients = h.Gradients[half..], Keep = h.Keep[half..] };
             yield return h with { Gradients = h.Gradients[..^1], Keep = h.Keep[..^1] };
             yield return h with { Gradients = h.Gradients[1..], Keep = h.Keep[1..] };
-            int half = h.T / 2;
-            if (half >= 1)
-            {
-                yield return h with { Gradients = h.Gradients[..half], Keep = h.Keep[..half] };
-            }
         }
 
         if (h.GInfFactor != 1.0)

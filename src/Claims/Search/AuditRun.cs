@@ -6,11 +6,20 @@ namespace Verification.Claims.Search;
 public static class AuditRun
 {
     /// <summary>Searches <paramref name="claims"/> and returns their results in the same order.</summary>
-    public static IReadOnlyList<ClaimResult> Search(IReadOnlyList<IClaim> claims, SearchBudget budget, Action<ClaimResult>? progress = null)
+    /// <param name="claims">The claims.</param>
+    /// <param name="budget">The depth and seed.</param>
+    /// <param name="progress">Called once per finished claim (from any thread).</param>
+    /// <param name="threads">Parallel searches at most; null uses every core.</param>
+    public static IReadOnlyList<ClaimResult> Search(IReadOnlyList<IClaim> claims, SearchBudget budget, Action<ClaimResult>? progress = null, int? threads = null)
     {
         ArgumentNullException.ThrowIfNull(claims);
+        if (threads is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(threads), threads, "At least one thread is needed.");
+        }
+
         var results = new ClaimResult[claims.Count];
-        Parallel.For(0, claims.Count, i =>
+        Parallel.For(0, claims.Count, new ParallelOptions { MaxDegreeOfParallelism = threads ?? -1 }, i =>
         {
             results[i] = claims[i].Search(budget);
             progress?.Invoke(results[i]);

@@ -5,7 +5,7 @@ namespace Verification.Claims.Search;
 
 /// <summary>A shrunk instance that violates a claim.</summary>
 /// <param name="ClaimId">The claim.</param>
-/// <param name="Family">The family it came from.</param>
+/// <param name="Family">The family it came from (<c>+targeted</c> when the targeted strategy reached it).</param>
 /// <param name="Instance">The instance as JSON.</param>
 /// <param name="Sides">Both sides on it.</param>
 /// <param name="InsideCondition">For conditional claims: whether the instance satisfies the condition.</param>

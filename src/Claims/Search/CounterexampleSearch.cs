@@ -7,92 +7,174 @@ using Verification.Claims.Catalogue;
 namespace Verification.Claims.Search;
 
 /// <summary>
-/// Runs a claim's families through FsCheck with a replay seed derived from (base seed, claim id, family name), so a
-/// search is deterministic on any machine and thread count, and shrinks the first violation with the family's shrinker.
+/// Searches a claim in two strategies. Sampling runs each family through FsCheck with a replay seed derived from
+/// (base seed, claim id, family name); the targeted strategy then climbs from the best sampled instances through the
+/// claim's hypothesis domain (<see cref="TargetedSearch"/>). A violation is shrunk with the family's shrinker. For a
+/// conditional claim both scopes (inside and outside the condition) are searched with the same budget.
+/// Everything is a function of the seed: the result does not depend on the machine or the thread count.
 /// </summary>
 internal static class CounterexampleSearch
 {
+    /// <summary>Starts of the targeted strategy: the best instance of each family, best first, at most this many.</summary>
+    private const int MaxStarts = 6;
+
+    /// <summary>Evaluations a shrink may spend: shrinking a long history one step at a time costs O(T²).</summary>
+    private const int ShrinkEvaluations = 4000;
+
     public static ClaimResult Run<T>(Claim<T> claim, SearchBudget budget)
     {
         bool conditional = claim.ConditionDescription is not null;
-        var families = new List<FamilyResult>();
-        Counterexample? inside = null, outside = null;
-        foreach (InstanceFamily<T> family in claim.Families)
-        {
-            int trials = budget.TrialsFor(family.GateTrials);
-            Scan<T> scanInside = Check(claim, family, budget, trials, scope: i => claim.Condition(i));
-            Scan<T> scanOutside = conditional ? Check(claim, family, budget, trials, scope: i => !claim.Condition(i)) : Scan<T>.Empty;
-            families.Add(new FamilyResult(family.Name, scanInside.InScope, scanInside.HasFailure, scanOutside.InScope, scanOutside.HasFailure));
-            inside ??= scanInside.HasFailure ? Describe(claim, family, scanInside.FailureValue!, insideCondition: true) : null;
-            outside ??= scanOutside.HasFailure ? Describe(claim, family, scanOutside.FailureValue!, insideCondition: false) : null;
-        }
+        HypothesisDomain<T>? domain = claim.Domain;
+        Scope<T> inside = Search(claim, budget, domain, i => claim.Condition(i), "inside");
+        Scope<T>? outside = conditional ? Search(claim, budget, domain, i => !claim.Condition(i), "outside") : null;
 
-        Verdict verdict = inside is not null ? Verdict.Falsified : outside is not null ? Verdict.HoldsOnlyIf : Verdict.Holds;
-        return new ClaimResult(claim.Info, verdict, families, inside ?? outside, claim.ConditionDescription);
+        var families = claim.Families.Select((f, k) => new FamilyResult(
+            f.Name, inside.Trials[k], inside.SampledViolation[k],
+            outside?.Trials[k] ?? 0, outside?.SampledViolation[k] ?? false, outside?.SampledViolations[k] ?? 0)).ToList();
+
+        Counterexample? counterexample = inside.Counterexample(claim, insideCondition: true) ?? outside?.Counterexample(claim, insideCondition: false);
+        Verdict verdict = inside.Probe.Violated ? Verdict.Falsified : outside?.Probe.Violated == true ? Verdict.HoldsOnlyIf : Verdict.Holds;
+        BestInstance? best = inside.Probe.Best is { } b
+            ? new BestInstance(inside.Probe.BestFamily, inside.Probe.BestScore, inside.Probe.BestSides, Describe(domain, b))
+            : null;
+        return new ClaimResult(claim.Info, verdict, families, counterexample, claim.ConditionDescription)
+        {
+            Domain = domain?.Summary ?? "",
+            Best = best,
+            TargetedEvaluations = inside.Targeted + (outside?.Targeted ?? 0),
+            OutsideTargeted = outside is { Targeted: > 0 },
+        };
     }
 
-    private static Counterexample Describe<T>(Claim<T> claim, InstanceFamily<T> family, T instance, bool insideCondition) =>
-        new(claim.Info.Id, family.Name, JsonSerializer.SerializeToElement(instance, CounterexampleStore.JsonOptions), claim.Evaluate(instance), insideCondition);
-
-    private static Scan<T> Check<T>(Claim<T> claim, InstanceFamily<T> family, SearchBudget budget, int trials, Func<T, bool> scope)
+    private static Scope<T> Search<T>(Claim<T> claim, SearchBudget budget, HypothesisDomain<T>? domain, Func<T, bool> scope, string scopeName)
     {
-        int inScope = 0;
-        bool shrinking = false;
-        T? lastFailure = default;
-        bool failed = false;
-        Exception? evaluationError = null;
+        var probe = new Probe<T>(claim, scope);
+        var scopeResult = new Scope<T>(probe, claim.Families.Count);
+        var starts = new List<(T Instance, double Score, string Family)>();
+        for (int k = 0; k < claim.Families.Count; k++)
+        {
+            InstanceFamily<T> family = claim.Families[k];
+            (int trials, int violations, T? best, double bestScore) = Sample(probe, claim, family, budget, scopeName, stopAtViolation: !probe.Violated);
+            scopeResult.Trials[k] = trials;
+            scopeResult.SampledViolation[k] = violations > 0;
+            scopeResult.SampledViolations[k] = violations;
+            if (best is not null)
+            {
+                starts.Add((best, bestScore, family.Name));
+            }
+        }
+
+        if (!probe.Violated && domain is not null && budget.TargetedEvaluations > 0)
+        {
+            int before = probe.Evaluations;
+            List<(T, string)> ordered = starts
+                .Select((s, order) => (s, order))
+                .OrderByDescending(x => x.s.Score).ThenBy(x => x.order)
+                .Take(MaxStarts)
+                .Select(x => (x.s.Instance, x.s.Family))
+                .ToList();
+            TargetedSearch.Run(probe, domain, ordered, budget.TargetedEvaluations, Seed(budget.Seed, claim.Info.Id, "targeted/" + scopeName));
+            scopeResult.Targeted = probe.Evaluations - before;
+        }
+
+        if (probe.Violation is { } violation)
+        {
+            InstanceFamily<T> family = claim.Families.FirstOrDefault(f => probe.ViolationFamily.StartsWith(f.Name, StringComparison.Ordinal)) ?? claim.Families[0];
+            scopeResult.Shrunk = Shrink(probe, family, violation, probe.ViolationFamily);
+        }
+
+        return scopeResult;
+    }
+
+    /// <summary>
+    /// Samples one family. Every in-scope instance is scored; inside the condition sampling stops counting at the
+    /// first violation (the count says how far it got), outside it counts every violation (how often C is needed).
+    /// </summary>
+    private static (int Trials, int Violations, T? Best, double BestScore) Sample<T>(
+        Probe<T> probe, Claim<T> claim, InstanceFamily<T> family, SearchBudget budget, string scopeName, bool stopAtViolation)
+    {
+        int trials = 0, violations = 0;
+        T? best = default;
+        double bestScore = double.NegativeInfinity;
+        bool done = false;
+        bool countAll = scopeName == "outside";
         Property property = Prop.ForAll(
-            Arb.From(family.Generator, family.Shrink),
+            Arb.From(family.Generator),
             instance =>
             {
-                if (!scope(instance))
+                if (done || !probe.InScope(instance))
                 {
                     return true;
                 }
 
-                if (!shrinking)
-                {
-                    inScope++;
-                }
-
-                bool violated;
-                try
-                {
-                    violated = claim.Slack.Violates(claim.Evaluate(instance), claim.Info.Relation);
-                }
-                catch (Exception e) when (e is ArithmeticException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
-                {
-                    evaluationError ??= new InvalidOperationException($"{claim.Info.Id} could not be evaluated on an instance of family {family.Name}: {e.Message}", e);
-                    return true;
-                }
-
+                trials++;
+                bool hadViolation = probe.Violated;
+                double score = probe.Score(instance, family.Name);
+                bool violated = score >= 1e6;
                 if (violated)
                 {
-                    shrinking = true;
-                    failed = true;
-                    lastFailure = instance;   // FsCheck only moves to failing candidates: the last one is the shrunk result
+                    violations++;
+                    done = stopAtViolation && !countAll && !hadViolation;
                 }
 
-                return !violated;
+                if (score > bestScore)
+                {
+                    (best, bestScore) = (instance, score);
+                }
+
+                return true;
             });
 
         Config config = Config.Quick
-            .WithMaxTest(trials)
+            .WithMaxTest(budget.TrialsFor(family.GateTrials))
             .WithQuietOnSuccess(true)
             .WithRunner(SilentRunner.Instance)
-            .WithReplay(Seed(budget.Seed, claim.Info.Id, family.Name), 0x9E3779B97F4A7C15UL);
+            .WithReplay(Seed(budget.Seed, claim.Info.Id, scopeName == "inside" ? family.Name : family.Name + "/outside"), 0x9E3779B97F4A7C15UL);
         FsCheck.Check.One(config, property);
+        return (trials, violations, best, bestScore);
+    }
 
-        if (evaluationError is not null)
+    /// <summary>Greedy shrinking: repeatedly take the first simpler instance that still violates, within a fixed evaluation budget.</summary>
+    private static T Shrink<T>(Probe<T> probe, InstanceFamily<T> family, T violation, string familyName)
+    {
+        T current = violation;
+        int spent = 0;
+        bool moved = true;
+        while (moved && spent < ShrinkEvaluations)
         {
-            throw evaluationError;
+            moved = false;
+            foreach (T candidate in family.Shrink(current))
+            {
+                if (++spent > ShrinkEvaluations)
+                {
+                    break;
+                }
+
+                if (probe.Violates(candidate, familyName))
+                {
+                    current = candidate;
+                    moved = true;
+                    break;
+                }
+            }
         }
 
-        return new Scan<T>(inScope, failed ? lastFailure : default, failed);
+        return current;
+    }
+
+    private static string Describe<T>(HypothesisDomain<T>? domain, T instance)
+    {
+        if (domain is not null)
+        {
+            return domain.Describe(instance);
+        }
+
+        string text = instance?.ToString() ?? "";
+        return text.Length <= 160 ? text : text[..157] + "…";
     }
 
     /// <summary>FNV-1a over the seed and the names: stable across runs and platforms (string.GetHashCode is not).</summary>
-    private static ulong Seed(ulong seed, string claimId, string family)
+    internal static ulong Seed(ulong seed, string claimId, string family)
     {
         ulong hash = 14695981039346656037UL ^ seed;
         foreach (byte b in Encoding.UTF8.GetBytes(claimId + "\u0000" + family))
@@ -103,8 +185,23 @@ internal static class CounterexampleSearch
         return hash;
     }
 
-    private readonly record struct Scan<T>(int InScope, T? FailureValue, bool HasFailure)
+    private sealed class Scope<T>(Probe<T> probe, int families)
     {
-        public static Scan<T> Empty => new(0, default, false);
+        public Probe<T> Probe { get; } = probe;
+
+        public int[] Trials { get; } = new int[families];
+
+        public bool[] SampledViolation { get; } = new bool[families];
+
+        public int[] SampledViolations { get; } = new int[families];
+
+        public int Targeted { get; set; }
+
+        public T? Shrunk { get; set; }
+
+        public Counterexample? Counterexample(Claim<T> claim, bool insideCondition) =>
+            Probe.Violated && Shrunk is { } shrunk
+                ? new Counterexample(claim.Info.Id, Probe.ViolationFamily, JsonSerializer.SerializeToElement(shrunk, CounterexampleStore.JsonOptions), claim.Evaluate(shrunk), insideCondition)
+                : null;
     }
 }
