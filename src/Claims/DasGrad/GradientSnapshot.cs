@@ -88,7 +88,8 @@ internal sealed record GradientSnapshot(double[][] Gradients, double[] P, double
 internal static class GradientSnapshotFamilies
 {
     public static IReadOnlyList<InstanceFamily<GradientSnapshot>> All(int trials = 100) =>
-    [
+    new InstanceFamily<GradientSnapshot>[]
+    {
         Family("unit-scale", "n ∈ [1, 6], d ∈ [1, 4], g ∈ [−1, 1], p random", Entry(1.0), RandomP(), trials),
         Family("tiny-scale", "g ∈ [−1e-6, 1e-6] (G_∞ ≪ 1)", Entry(1e-6), RandomP(), trials),
         Family("huge-scale", "g ∈ [−1e6, 1e6] (G_∞ ≫ 1)", Entry(1e6), RandomP(), trials),
@@ -96,7 +97,10 @@ internal static class GradientSnapshotFamilies
         Family("sparse", "80% of the entries are exactly 0 (whole zero rows occur)", Sparse(), RandomP(), trials),
         Family("norm-spread", "rows scaled by 10^[−3, 3]: per-example norms spread over six decades", Entry(1.0), RandomP(), trials, rowScale: true),
         Family("one-hot-rows", "each g_i has a single nonzero coordinate: ‖g_i‖_∞ = ‖g_i‖₂", OneHot: true, p: RandomP(), trials: trials),
-    ];
+    }.Select(f => f with { Domain = Domain }).ToList();
+
+    /// <summary>The one domain of every snapshot claim (their hypotheses differ only in what the claim evaluates).</summary>
+    private static readonly GradientSnapshotDomain Domain = new();
 
     private static InstanceFamily<GradientSnapshot> Family(
         string name, string description, Gen<double>? entry = null, Func<int, Gen<double[]>>? p = null, int trials = 100, bool rowScale = false, bool OneHot = false)

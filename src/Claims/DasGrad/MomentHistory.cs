@@ -71,13 +71,35 @@ internal static class MomentHistoryFamilies
             Family("sparse", "85% of the ĝ_{t,k} are exactly 0", Gen.Frequency((17, Gen.Constant(0.0)), (3, Entry(1.0))), Gen.Choose(1, 12), trials),
             Family("one-hot-steps", "each ĝ_t has one nonzero coordinate (the sparse setting of Section 5)", Entry(1.0), Gen.Choose(1, 12), trials, oneHot: true),
             Family("long-horizon", "T ∈ [50, 300]", Entry(1.0), Gen.Choose(50, 300), Math.Max(1, trials / 10)),
+            Structured("power-law", "ĝ_{t,k} = ±c_k t^(−a), a ∈ [0, 1.5], T log-uniform in [1, 10³], β₂ over all of (0, 1)", trials / 2, alternating: false),
+            Structured("alternating", "ĝ_{t,k} = (−1)^t c_k t^(−a), T log-uniform in [1, 10³], β₂ over all of (0, 1)", trials / 2, alternating: true),
         };
         if (!lambdaOnly)
         {
             families.Add(Family("beta1-schedule", "arbitrary β_{1t} ∈ [0, β₁] with β_{11} = β₁", Entry(1.0), Gen.Choose(2, 12), trials, schedule: true));
         }
 
-        return families;
+        var domain = new MomentHistoryDomain(lambdaOnly);
+        return families.Select(f => f with { Domain = domain }).ToList();
+    }
+
+    /// <summary>Power-law histories over long horizons with β pairs from the whole γ &lt; 1 region.</summary>
+    private static InstanceFamily<MomentHistory> Structured(string name, string description, int trials, bool alternating)
+    {
+        Gen<MomentHistory> gen =
+            from t in Gen.Choose(0, 3000).Select(k => (int)Math.Round(Math.Pow(10, k / 1000.0)))
+            from d in Gen.Choose(1, 4)
+            from a in Gen.Choose(0, 1500).Select(k => k / 1000.0)
+            from scales in Gen.Choose(-6000, 6000).Select(k => Math.Pow(10, k / 1000.0)).ArrayOf(d)
+            from signs in Gen.Elements(1.0, -1.0).ArrayOf(d)
+            from betas in FiniteSumRunFamilies.WideBetas()
+            from lambda in Gen.Frequency((1, Gen.Constant(0.0)), (1, Gen.Constant(0.999)), (3, Gen.Choose(0, 999).Select(k => k / 1000.0)))
+            from alpha in Gen.Elements(0.001, 0.1, 1.0, 10.0)
+            from factor in Gen.Elements(1.0, 1.0, 2.0)
+            select new MomentHistory(
+                Enumerable.Range(1, t).Select(s => Enumerable.Range(0, d).Select(k => signs[k] * scales[k] * Math.Pow(s, -a) * (alternating && s % 2 == 0 ? -1.0 : 1.0)).ToArray()).ToArray(),
+                betas.Beta1, betas.Beta2, lambda, null, alpha, factor);
+        return new InstanceFamily<MomentHistory>(name, description, gen, Shrink, Math.Max(1, trials));
     }
 
     private static Gen<double> Entry(double scale) => Gen.Choose(-1000, 1000).Select(k => k / 1000.0 * scale);
@@ -104,6 +126,9 @@ internal static class MomentHistoryFamilies
     {
         if (h.T > 1)
         {
+            // Halving first: a history of 10³ steps shrinks in ten moves instead of a thousand.
+            int half = h.T / 2;
+            yield return h with { G = h.G[..half], Beta1Schedule = h.Beta1Schedule?[..half] };
             yield return h with { G = h.G[..^1], Beta1Schedule = h.Beta1Schedule?[..^1] };
             yield return h with { G = h.G[1..], Beta1Schedule = h.Beta1Schedule is { } s ? [h.Beta1, .. s[2..]] : null };
         }
