@@ -49,7 +49,7 @@ internal sealed class Theorem45 : IClaimSource
             foreach ((string reading, string text, Func<OnlineTrace, double> d) in DReadings.Where(r => r.Reading != "statement"))
             {
                 yield return Claim(
-                    $"SGA-T4.5-eq57-reddi-long-D-{reading}", $"Theorem 4.5, eq. (57) on Reddi et al.'s problem (C = {OnlineRunFamilies.ReddiC}) at T ∈ [1000, 3000], D read as {text}",
+                    $"SGA-T4.5-eq57-reddi-long-D-{reading}", $"Theorem 4.5, eq. (57) on Reddi et al.'s problem (C = {OnlineRunFamilies.ReddiC}) at long horizons (generated with T ∈ [1000, 3000]; shrinking a counterexample may shorten T), D read as {text}",
                     $"R(T) ≤ (57)'s right side with D = {text}, on f_t(x) = C·x if t mod 3 = 1 else −x, x ∈ [−1, 1]",
                     OnlineRunFamilies.ReddiLong(), tr => new Sides(tr.Regret, Bound57(tr, d(tr))));
             }
