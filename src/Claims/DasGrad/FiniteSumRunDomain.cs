@@ -10,14 +10,17 @@ namespace Verification.Claims.DasGrad;
 /// any schedule β_{1t} ∈ [0, β₁] with β_{11} = β₁, rising or not; α &gt; 0; the box F = [−R, R]^d with θ₁ ∈ F; any data;
 /// any sampling rule with p in the simplex; G_∞ at least the exact sup of the gradients. Expectations stay exact, so
 /// n^T is capped at <see cref="MaxPaths"/>. Continuous coordinates: logits of β₁ (as a fraction of √β₂), β₂, λ and ε,
-/// logarithms of α, R, the G_∞ factor and a data scale, and θ₁ through R·tanh. Discrete moves: T, n and d up and
-/// down, sampling rules, rising and dipping β_{1t} schedules, sign flips of the online sequence, probabilities at the
+/// logarithms of α, R, the G_∞ factor, a data scale and the scale of each example's row and each coordinate's column.
+/// Discrete moves: an evolution-strategy jitter of all the data, θ₁ at corners, T up and down, n and d up, sampling rules, rising and dipping β_{1t} schedules, sign flips of the online sequence, probabilities at the
 /// floor, and the edges of the β and λ ranges.
 /// </summary>
 internal sealed class FiniteSumRunDomain(bool lambdaOnly) : HypothesisDomain<FiniteSumRun>
 {
-    /// <summary>Index paths enumerated at most (4⁶ = 2¹² = 4096): about a millisecond per run.</summary>
-    public const int MaxPaths = 4096;
+    /// <summary>
+    /// Index paths enumerated at most (2⁹ = 512, 3⁶ = 729, 4⁴ = 256): a run costs a few milliseconds there, while
+    /// 2¹² paths cost about 100 ms (measured), which would leave the targeted search a handful of evaluations.
+    /// </summary>
+    public const int MaxPaths = 729;
 
     private const int MaxExamples = 4;
 
@@ -28,7 +31,7 @@ internal sealed class FiniteSumRunDomain(bool lambdaOnly) : HypothesisDomain<Fin
     /// <inheritdoc/>
     public override string Summary =>
         "β₁ ∈ [0, 1), β₂ ∈ (0, 1), γ = β₁/√β₂ < 1; " + (lambdaOnly ? "β₁ₜ = β₁λ^{t−1}, λ ∈ [0, 1)" : "β₁ₜ = β₁λ^{t−1} or any β₁ₜ ∈ [0, β₁] with β₁₁ = β₁ (rising allowed)")
-        + "; α > 0; F = [−R, R]^d, θ₁ ∈ F; n ≤ 4, d ≤ 6, n^T ≤ 4096 (exact expectations); any sampling rule, p in the simplex; G_∞ ≥ sup ‖∇f‖_∞";
+        + "; α > 0; F = [−R, R]^d, θ₁ ∈ F; n ≤ 4, d ≤ 6, n^T ≤ 729 (exact expectations); any sampling rule, p in the simplex; G_∞ ≥ sup ‖∇f‖_∞";
 
     /// <inheritdoc/>
     public override bool Contains(FiniteSumRun r) =>
@@ -53,7 +56,7 @@ internal sealed class FiniteSumRunDomain(bool lambdaOnly) : HypothesisDomain<Fin
             Logit(r.Beta1 / Math.Sqrt(r.Beta2)), Logit(r.Beta2), Logit(r.Lambda), Logit(r.Epsilon),
             Math.Log(r.Alpha), Math.Log(r.Radius), Math.Log(r.GInfFactor), 0.0,
         };
-        x.AddRange(r.Theta1.Select(t => Math.Atanh(Math.Clamp(t / r.Radius, -0.999999, 0.999999))));
+        x.AddRange(Enumerable.Repeat(0.0, r.N + r.D));   // log-scales of each example's row and of each coordinate's column
         return [.. x];
     }
 
@@ -73,9 +76,9 @@ internal sealed class FiniteSumRunDomain(bool lambdaOnly) : HypothesisDomain<Fin
             Alpha = Math.Exp(Math.Clamp(x[4], -20.0, 18.0)),
             Radius = radius,
             GInfFactor = Math.Exp(Math.Clamp(x[6], 0.0, 18.0)),
-            Features = template.Features.Select(row => row.Select(v => Clip(v * scale)).ToArray()).ToArray(),
+            Features = template.Features.Select((row, i) => row.Select((v, k) => Clip(v * scale * Factor(x[8 + i]) * Factor(x[8 + template.N + k]))).ToArray()).ToArray(),
             Targets = template.Problem == FiniteSumProblem.LeastSquares ? template.Targets.Select(v => Clip(v * scale)).ToArray() : template.Targets,
-            Theta1 = x.Skip(8).Take(template.D).Select(u => radius * Math.Tanh(u)).ToArray(),
+            Theta1 = template.Theta1.Select(t => Math.Clamp(t / template.Radius * radius, -radius, radius)).ToArray(),
             Beta1Schedule = template.Beta1Schedule is { } s && template.Beta1 > 0
                 ? s.Select((b, t) => t == 0 ? beta1 : Math.Min(beta1, b / template.Beta1 * beta1)).ToArray()
                 : template.Beta1Schedule is { } z ? z.Select((_, t) => t == 0 ? beta1 : 0.0).ToArray() : null,
@@ -88,8 +91,10 @@ internal sealed class FiniteSumRunDomain(bool lambdaOnly) : HypothesisDomain<Fin
         var moves = new List<FiniteSumRun>
         {
             WithHorizon(r, r.Horizon + 1, random), WithHorizon(r, r.Horizon - 1, random), WithHorizon(r, r.Horizon * 2, random),
-            AddExample(r, random), RemoveExample(r, random.Next(0, r.N - 1)),
-            AddDimension(r, random), RemoveDimension(r, random.Next(0, r.D - 1)),
+            // No move removes an example or a coordinate: with one of either, many bounds hold with equality, and a
+            // climb that got there would stay; simplifying is the shrinker's job once a violation is found.
+            AddExample(r, random), AddExample(r, random),
+            AddDimension(r, random),
             r with { Sampling = random.Pick(Rules) },
             r with { Lambda = 0.0, Beta1Schedule = null }, r with { Lambda = 1.0 - (1.0 - r.Lambda) / 10.0, Beta1Schedule = null },
             r with { Beta2 = Math.Max(1e-6, r.Beta2 / 10.0), Beta1 = Math.Min(r.Beta1, Math.Sqrt(Math.Max(1e-6, r.Beta2 / 10.0)) * 0.999), Beta1Schedule = Cap(r.Beta1Schedule, Math.Min(r.Beta1, Math.Sqrt(Math.Max(1e-6, r.Beta2 / 10.0)) * 0.999)) },
@@ -100,6 +105,9 @@ internal sealed class FiniteSumRunDomain(bool lambdaOnly) : HypothesisDomain<Fin
             ScaleEntry(r, random),
             r with { Sampling = SamplingRule.Fixed, FixedP = Floor(r.N, random.Next(0, r.N - 1)) },
             r with { GInfFactor = 1.0 },
+            Jitter(r, random),
+            Jitter(r, random),
+            r with { Theta1 = r.Theta1.Select(_ => random.Pick(ThetaCorners) * r.Radius).ToArray() },
         };
         if (!lambdaOnly && r.Beta1 > 0)
         {
@@ -154,21 +162,38 @@ internal sealed class FiniteSumRunDomain(bool lambdaOnly) : HypothesisDomain<Fin
         return r with { Horizon = horizon, StepScales = steps, Beta1Schedule = schedule };
     }
 
+    /// <summary>
+    /// One more example: random, or an existing row with one coordinate zeroed or raised to the largest entry (rows of
+    /// unequal norms and shapes are where importance weights reshape the gradient most); the horizon is cut to keep
+    /// n^T within <see cref="MaxPaths"/>.
+    /// </summary>
     private static FiniteSumRun AddExample(FiniteSumRun r, SearchRandom random)
     {
-        double[] row = Enumerable.Range(0, r.D).Select(_ => (2 * random.NextDouble() - 1) * Math.Max(1e-12, r.Features.SelectMany(a => a).Select(Math.Abs).DefaultIfEmpty(1.0).Max())).ToArray();
+        double top = Math.Max(1e-12, r.Features.SelectMany(a => a).Select(Math.Abs).DefaultIfEmpty(1.0).Max());
+        double[] source = r.Features[random.Next(0, r.N - 1)];
+        int k = random.Next(0, r.D - 1);
+        double[] row = random.Next(0, 2) switch
+        {
+            0 => Enumerable.Range(0, r.D).Select(_ => (2 * random.NextDouble() - 1) * top).ToArray(),
+            1 => source.Select((v, j) => j == k ? 0.0 : v).ToArray(),
+            _ => source.Select((v, j) => j == k ? (v < 0 ? -top : top) : v).ToArray(),
+        };
         double target = r.Problem == FiniteSumProblem.Logistic ? (random.Chance(0.5) ? 1.0 : -1.0) : r.Problem == FiniteSumProblem.LeastSquares ? 2 * random.NextDouble() - 1 : 0.0;
         double[] p = [.. r.FixedP.Select(v => v * r.N / (r.N + 1.0)), 1.0 / (r.N + 1.0)];
-        return r with { Features = [.. r.Features, row], Targets = [.. r.Targets, target], FixedP = p };
-    }
-
-    private static FiniteSumRun RemoveExample(FiniteSumRun r, int i) =>
-        r.N <= 1 ? r : r with
+        FiniteSumRun grown = r with { Features = [.. r.Features, row], Targets = [.. r.Targets, target], FixedP = p };
+        int horizon = r.Horizon;
+        while (horizon > 1 && Math.Pow(grown.N, horizon) > MaxPaths)
         {
-            Features = Shrinking.Without(r.Features, i),
-            Targets = Shrinking.Without(r.Targets, i),
-            FixedP = Shrinking.DropProbability(r.FixedP, i) ?? Enumerable.Repeat(1.0 / (r.N - 1), r.N - 1).ToArray(),
+            horizon--;
+        }
+
+        return horizon == r.Horizon ? grown : grown with
+        {
+            Horizon = horizon,
+            StepScales = grown.StepScales[..horizon],
+            Beta1Schedule = grown.Beta1Schedule?[..horizon],
         };
+    }
 
     private static FiniteSumRun AddDimension(FiniteSumRun r, SearchRandom random) =>
         r with
@@ -176,9 +201,6 @@ internal sealed class FiniteSumRunDomain(bool lambdaOnly) : HypothesisDomain<Fin
             Features = r.Features.Select(a => (double[])[.. a, (2 * random.NextDouble() - 1) * Math.Max(1e-12, a.Select(Math.Abs).DefaultIfEmpty(1.0).Max())]).ToArray(),
             Theta1 = [.. r.Theta1, (2 * random.NextDouble() - 1) * r.Radius],
         };
-
-    private static FiniteSumRun RemoveDimension(FiniteSumRun r, int k) =>
-        r.D <= 1 ? r : r with { Features = Shrinking.WithoutColumn(r.Features, k), Theta1 = Shrinking.Without(r.Theta1, k) };
 
     private static FiniteSumRun FlipStep(FiniteSumRun r, int t) => r with { StepScales = Shrinking.Replace(r.StepScales, t, -r.StepScales[t]) };
 
@@ -191,4 +213,16 @@ internal sealed class FiniteSumRunDomain(bool lambdaOnly) : HypothesisDomain<Fin
     }
 
     private static readonly double[] EntryFactors = [-1.0, 0.0, 0.1, 10.0, 2.0];
+
+    private static readonly double[] ThetaCorners = [-1.0, 0.0, 1.0, 0.5, -0.5];
+
+    private static double Factor(double logScale) => Math.Exp(Math.Clamp(logScale, -20.0, 20.0));
+
+    /// <summary>Every data entry and step scale multiplied by e^(0.3·N(0,1)), a few signs flipped: an evolution-strategy step in all the data at once.</summary>
+    private static FiniteSumRun Jitter(FiniteSumRun r, SearchRandom random) =>
+        r with
+        {
+            Features = r.Features.Select(row => row.Select(v => Clip(v * Math.Exp(0.3 * random.NextGaussian()) * (random.Chance(0.05) ? -1.0 : 1.0))).ToArray()).ToArray(),
+            StepScales = r.StepScales.Select(v => Clip(v * Math.Exp(0.3 * random.NextGaussian()) * (random.Chance(0.05) ? -1.0 : 1.0))).ToArray(),
+        };
 }

@@ -42,8 +42,11 @@ internal static class FiniteSumRunFamilies
             Gen.Elements(FiniteSumProblem.Linear, FiniteSumProblem.Centroid, FiniteSumProblem.LeastSquares, FiniteSumProblem.Logistic), Scale(1.0), Gen.Choose(1, 3), Gen.Choose(1, 5), AnyRule(), trials, betas: WideBetas()));
         families.Add(Family("wide", "d ∈ [4, 6], n ∈ [2, 4], T ≤ 3: more coordinates than the proofs' per-coordinate sums usually see",
             Gen.Elements(FiniteSumProblem.Linear, FiniteSumProblem.Centroid, FiniteSumProblem.LeastSquares), Scale(1.0), Gen.Choose(2, 4), Gen.Choose(1, 3), AnyRule(), Math.Max(1, trials / 2), dims: Gen.Choose(4, 6), betas: WideBetas()));
-        families.Add(Family("long-n2-exact", "n = 2, T ∈ [9, 12]: 512 to 4096 index paths, enumerated exactly",
-            Gen.Elements(FiniteSumProblem.Linear, FiniteSumProblem.Centroid, FiniteSumProblem.Logistic), Scale(1.0), Gen.Constant(2), Gen.Choose(9, 12), AnyRule(), Math.Max(1, trials / 5), dims: Gen.Choose(1, 2), betas: WideBetas()));
+        families.Add(Family("mixed-rows", "each row one-hot, flat (±c in every coordinate) or random, so that per-example norms and shapes differ; n ∈ [2, 3], d ∈ [2, 4], the longest T with n^T ≤ 729, β₂ over all of (0, 1)",
+            Gen.Elements(FiniteSumProblem.Linear, FiniteSumProblem.LeastSquares, FiniteSumProblem.Logistic), Scale(1.0), Gen.Choose(2, 3), Gen.Choose(4, 6), AnyRule(), trials,
+            dims: Gen.Choose(2, 4), betas: WideBetas(), rows: MixedRow));
+        families.Add(Family("long-n2-exact", "n = 2, T = 9: 512 index paths, enumerated exactly, β₂ over all of (0, 1)",
+            Gen.Elements(FiniteSumProblem.Linear, FiniteSumProblem.Centroid, FiniteSumProblem.Logistic), Scale(1.0), Gen.Constant(2), Gen.Constant(9), AnyRule(), Math.Max(1, trials / 5), dims: Gen.Choose(1, 3), betas: WideBetas()));
         if (!lambdaOnly)
         {
             families.Add(Family("beta1-schedule", "an arbitrary schedule β_{1t} ∈ [0, β₁] with β_{11} = β₁ (only β_{1t} ≤ β₁ is assumed)",
@@ -66,7 +69,7 @@ internal static class FiniteSumRunFamilies
     private static InstanceFamily<FiniteSumRun> Family(
         string name, string description, Gen<FiniteSumProblem> problem, Gen<double> scale, Gen<int> examples, Gen<int> horizon,
         Gen<SamplingRule> rule, int trials, bool floor = false, bool sparse = false, bool schedule = false,
-        Gen<int>? dims = null, Gen<(double Beta1, double Beta2)>? betas = null)
+        Gen<int>? dims = null, Gen<(double Beta1, double Beta2)>? betas = null, Func<int, Gen<double[]>>? rows = null)
     {
         Gen<double> entry = sparse ? Gen.Frequency((7, Gen.Constant(0.0)), (3, Unit())) : Unit();
         Gen<FiniteSumRun> gen =
@@ -75,7 +78,7 @@ internal static class FiniteSumRunFamilies
             from n in examples
             from t in horizon
             from d in dims ?? Gen.Choose(1, 3)
-            from features in entry.Select(x => x * s).ArrayOf(d).ArrayOf(n)
+            from features in (rows?.Invoke(d) ?? entry.ArrayOf(d)).Select(row => row.Select(x => x * s).ToArray()).ArrayOf(n)
             from targets in (kind == FiniteSumProblem.Logistic ? Gen.Elements(-1.0, 1.0) : kind == FiniteSumProblem.LeastSquares ? Unit() : Gen.Constant(0.0)).ArrayOf(n)
             from stepScales in (kind == FiniteSumProblem.Linear
                 ? from sign in Gen.Elements(-1.0, 1.0) from mag in Gen.Choose(1, 10) select sign * mag / 10.0
@@ -104,6 +107,23 @@ internal static class FiniteSumRunFamilies
         Gen<double> beta2 = Gen.Frequency((1, Gen.Constant(0.999)), (1, Gen.Constant(0.99)), (1, Gen.Constant(0.9999)), (3, Gen.Choose(1, 9999).Select(k => k / 10000.0)));
         return (from b1 in beta1 from b2 in beta2 select (b1, b2)).Where(p => p.Item1 < Math.Sqrt(p.Item2));
     }
+
+    /// <summary>
+    /// A row of one of three shapes at the gradient bound (‖a_i‖_∞ = 1 before the family's scale): one-hot, flat (±1 in
+    /// every coordinate), or random in [−1, 1]^d. Rows at the same ∞-norm with different ℓ₂ norms are where importance
+    /// weights move mass between coordinates most.
+    /// </summary>
+    private static Gen<double[]> MixedRow(int d) =>
+        from shape in Gen.Choose(0, 2)
+        from k in Gen.Choose(0, d - 1)
+        from signs in Gen.Elements(1.0, -1.0).ArrayOf(d)
+        from random in Unit().ArrayOf(d)
+        select shape switch
+        {
+            0 => Enumerable.Range(0, d).Select(j => j == k ? signs[j] : 0.0).ToArray(),
+            1 => signs,
+            _ => random,
+        };
 
     /// <summary>β₂ logit-uniform in [1e-4, 1 − 1e-6], β₁ = u·√β₂ with u ∈ [0, 1) (0 included): the whole γ &lt; 1 region.</summary>
     public static Gen<(double Beta1, double Beta2)> WideBetas() =>

@@ -8,8 +8,9 @@ namespace Verification.Claims.DasGrad;
 /// The hypothesis domain of the one-step DASGrad claims over <see cref="GradientSnapshot"/>s: any n ≤ 64 per-example
 /// gradients in ℝ^d (d ≤ 16), any p in the open simplex (entries down to 1e-12), any direction u, G_∞ ≥ max|g|.
 /// Continuous coordinates: the logarithm of each row's scale, p through a softmax of log-probabilities, the G_∞
-/// factor. Discrete moves: rows and columns added, removed, zeroed, duplicated or negated, one-hot rows, p set to
-/// uniform, to p* or with one entry at the floor, a new direction.
+/// factor. Discrete moves: rows and columns added, rows zeroed, rescaled or negated, one-hot rows, p set to
+/// uniform, to p* or with one entry at the floor, a new direction. No move removes a row or a column: with one
+/// example or one coordinate many bounds hold with equality, and simplifying is the shrinker's job.
 /// </summary>
 internal sealed class GradientSnapshotDomain : HypothesisDomain<GradientSnapshot>
 {
@@ -62,9 +63,7 @@ internal sealed class GradientSnapshotDomain : HypothesisDomain<GradientSnapshot
             AddRow(s, s.Gradients[i].Select(v => -v).ToArray()),
             AddRow(s, Enumerable.Range(0, s.D).Select(_ => (2 * random.NextDouble() - 1) * scale).ToArray()),
             AddRow(s, new double[s.D]),
-            s.N > 1 ? RemoveRow(s, i) : s,
             s with { Gradients = s.Gradients.Select(r => (double[])[.. r, (2 * random.NextDouble() - 1) * scale]).ToArray(), Direction = [.. s.Direction, 2 * random.NextDouble() - 1] },
-            s.D > 1 ? s with { Gradients = Shrinking.WithoutColumn(s.Gradients, k), Direction = Shrinking.Without(s.Direction, k) } : s,
             s with { Gradients = Shrinking.Replace(s.Gradients, i, s.Gradients[i].Select((v, j) => j == k ? (v == 0.0 ? scale : v) : 0.0).ToArray()) },
             s with { Gradients = Shrinking.Replace(s.Gradients, i, new double[s.D]) },
             s with { Gradients = Shrinking.Replace(s.Gradients, i, s.Gradients[i].Select(v => v * random.Pick(RowFactors)).ToArray()) },
@@ -73,6 +72,7 @@ internal sealed class GradientSnapshotDomain : HypothesisDomain<GradientSnapshot
             s with { P = Floored(s.P.Select((p, j) => j == i ? 1e-9 : p).ToArray()) },
             s with { Direction = Enumerable.Range(0, s.D).Select(_ => 2 * random.NextDouble() - 1).ToArray() },
             s with { GInfFactor = 1.0 },
+            s with { Gradients = s.Gradients.Select(row => row.Select(v => Clip(v * Math.Exp(0.3 * random.NextGaussian()) * (random.Chance(0.05) ? -1.0 : 1.0))).ToArray()).ToArray() },
         };
         for (int a = moves.Count - 1; a > 0; a--)
         {
@@ -101,7 +101,4 @@ internal sealed class GradientSnapshotDomain : HypothesisDomain<GradientSnapshot
 
     private static GradientSnapshot AddRow(GradientSnapshot s, double[] row) =>
         s with { Gradients = [.. s.Gradients, row], P = Floored([.. s.P.Select(p => p * s.N / (s.N + 1.0)), 1.0 / (s.N + 1.0)]) };
-
-    private static GradientSnapshot RemoveRow(GradientSnapshot s, int i) =>
-        s with { Gradients = Shrinking.Without(s.Gradients, i), P = Shrinking.DropProbability(s.P, i) ?? Enumerable.Repeat(1.0 / (s.N - 1), s.N - 1).ToArray() };
 }

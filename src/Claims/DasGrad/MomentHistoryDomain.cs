@@ -67,7 +67,6 @@ internal sealed class MomentHistoryDomain(bool lambdaOnly) : HypothesisDomain<Mo
             Extend(h, Math.Min(MaxHorizon, 2 * h.T)), Extend(h, Math.Min(MaxHorizon, 10 * h.T)), Extend(h, Math.Min(MaxHorizon, h.T + 1)),
             Cut(h, Math.Max(1, h.T / 2)),
             h with { G = h.G.Select(row => (double[])[.. row, row[random.Next(0, h.D - 1)]]).ToArray() },
-            h.D > 1 ? h with { G = Shrinking.WithoutColumn(h.G, random.Next(0, h.D - 1)) } : h,
             h with { G = h.G.Select((row, t) => row.Select((v, k) => k == t % h.D ? v : 0.0).ToArray()).ToArray() },
             h with { G = h.G.Select(row => row.Select(Math.Abs).ToArray()).ToArray() },
             h with { G = h.G.Select((row, t) => row.Select(v => t % 2 == 0 ? Math.Abs(v) : -Math.Abs(v)).ToArray()).ToArray() },
@@ -80,6 +79,7 @@ internal sealed class MomentHistoryDomain(bool lambdaOnly) : HypothesisDomain<Mo
             h with { Beta2 = Math.Max(1e-6, h.Beta2 / 10.0), Beta1 = 0.0, Beta1Schedule = null },
             h with { Beta2 = 1.0 - (1.0 - h.Beta2) / 10.0 },
             h with { GInfFactor = 1.0 },
+            h with { G = h.G.Select(row => row.Select(v => Clip(v * Math.Exp(0.3 * random.NextGaussian()) * (random.Chance(0.05) ? -1.0 : 1.0))).ToArray()).ToArray() },
         };
         if (!lambdaOnly && h.Beta1 > 0)
         {
@@ -126,11 +126,10 @@ internal sealed class MomentHistoryDomain(bool lambdaOnly) : HypothesisDomain<Mo
             .Select(k => CoordinateHistoryDomain.Extend(new CoordinateHistory(h.G.Select(row => row[k]).ToArray(), new bool[h.T], 1.0, 0.0, 0.0), horizon).Gradients)
             .ToArray();
         double[][] rows = Enumerable.Range(0, horizon).Select(t => columns.Select(c => c[t]).ToArray()).ToArray();
-        double[]? schedule = h.Beta1Schedule is { } s ? Enumerable.Range(0, horizon).Select(t => t < s.Length ? s[t] : s[1 + (t - 1) % Math.Max(1, s.Length - 1)]).ToArray() : null;
-        if (schedule is not null && schedule.Length > 1 && h.T == 1)
-        {
-            schedule = schedule.Select((b, t) => t == 0 ? b : h.Beta1).ToArray();
-        }
+        // The schedule's tail β_{12..} repeats (β_{11} = β₁ stays first); a one-step schedule continues at β₁.
+        double[]? schedule = h.Beta1Schedule is { } s
+            ? Enumerable.Range(0, horizon).Select(t => t < s.Length ? s[t] : s.Length == 1 ? s[0] : s[1 + (t - 1) % (s.Length - 1)]).ToArray()
+            : null;
 
         return h with { G = rows, Beta1Schedule = schedule };
     }

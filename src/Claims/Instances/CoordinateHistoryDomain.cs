@@ -74,6 +74,7 @@ public sealed class CoordinateHistoryDomain(bool gammaBelowOne, int maxHorizon =
             h with { Beta2 = gammaBelowOne && h.Beta1 > 0.0 ? h.Beta2 : 0.0 },
             h with { Beta2 = 1.0 - (1.0 - h.Beta2) / 10.0 },
             h with { Beta1 = 1.0 - (1.0 - h.Beta1) / 10.0 },
+            h with { Gradients = h.Gradients.Select(v => Clip(v * Math.Exp(0.3 * random.NextGaussian()) * (random.Chance(0.05) ? -1.0 : 1.0))).ToArray() },
         };
 
         // A deterministic shuffle, so that the first few moves taken each round vary.

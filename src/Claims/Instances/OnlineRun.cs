@@ -54,7 +54,8 @@ public static class OnlineRunFamilies
 
     /// <summary>The gate families: T ≤ 200, d ≤ 8.</summary>
     public static IReadOnlyList<InstanceFamily<OnlineRun>> All(int trials = 30) =>
-    [
+    new InstanceFamily<OnlineRun>[]
+    {
         Family("linear-unit", "c ∈ [−1, 1], d ∈ [1, 4], T ∈ [1, 60]", OnlineRun.Linear, Values(1.0), Gen.Choose(1, 4), Gen.Choose(1, 60), Lambdas(), Rates(), trials),
         Family("linear-tiny", "c ∈ [−1e-6, 1e-6]: G_∞ ≪ 1", OnlineRun.Linear, Values(1e-6), Gen.Choose(1, 4), Gen.Choose(1, 60), Lambdas(), Rates(), trials),
         Family("linear-huge", "c ∈ [−1e3, 1e3]: G_∞ ≫ 1", OnlineRun.Linear, Values(1e3), Gen.Choose(1, 4), Gen.Choose(1, 60), Lambdas(), Rates(), trials),
@@ -66,7 +67,10 @@ public static class OnlineRunFamilies
         Family("all-zero-mask", "s = 1e-9: the threshold ⌊s·2³²⌋ = 4 masks (almost) every coordinate, φ ≡ 0", OnlineRun.Linear, Values(1.0), Gen.Choose(1, 4), Gen.Choose(1, 60), Lambdas(), Gen.Constant(1e-9), trials / 2),
         Family("long-horizon", "T ∈ [150, 200], d ∈ [1, 8]", OnlineRun.Linear, Values(1.0), Gen.Choose(1, 8), Gen.Choose(150, 200), Lambdas(), Rates(), Math.Max(1, trials / 4)),
         Reddi("reddi", "Reddi et al.'s problem, T ∈ [30, 200]", Gen.Choose(30, 200), trials),
-    ];
+    }.Select(f => f with { Domain = Domain }).ToList();
+
+    /// <summary>The domain every Theorem 4.5 family carries for the targeted search.</summary>
+    private static readonly OnlineRunDomain Domain = new();
 
     /// <summary>
     /// Reddi et al.'s problem at long horizons, generated with T ∈ [1000, 3000] (few trials: each is a full run). The

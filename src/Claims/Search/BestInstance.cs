@@ -18,7 +18,9 @@ public sealed record BestInstance(string Family, double Score, Sides Sides, stri
     {
         if (relation == Relation.Equal)
         {
-            return Score <= ViolationScore.Degenerate ? "exact" : string.Create(CultureInfo.InvariantCulture, $"rel. gap {Math.Exp(Score):G3}");
+            return Score <= ViolationScore.Degenerate
+                ? "exact"
+                : string.Create(CultureInfo.InvariantCulture, $"gap {Math.Abs(Sides.Left - Sides.Right):G3} (relative {Math.Exp(Score):G3})");
         }
 
         return Ratio(relation) is { } ratio

@@ -15,8 +15,15 @@ namespace Verification.Claims.Search;
 /// </summary>
 internal static class CounterexampleSearch
 {
-    /// <summary>Starts of the targeted strategy: the best instance of each family, best first, at most this many.</summary>
-    private const int MaxStarts = 6;
+    /// <summary>
+    /// Starts of the targeted strategy, at most this many: the best instance of each family, then the best one of each
+    /// family strictly inside the bound. The second kind matters because an edge reached with equality is often a
+    /// degenerate case (one example, one coordinate, nothing masked) from which no small move leads to a violation.
+    /// </summary>
+    private const int MaxStarts = 10;
+
+    /// <summary>A score below this is strictly inside the bound (ratio below 1 − 10⁻⁶), not at a structural equality.</summary>
+    private const double InsideScore = -1e-6;
 
     /// <summary>Evaluations a shrink may spend: shrinking a long history one step at a time costs O(T²).</summary>
     private const int ShrinkEvaluations = 4000;
@@ -51,27 +58,30 @@ internal static class CounterexampleSearch
         var probe = new Probe<T>(claim, scope);
         var scopeResult = new Scope<T>(probe, claim.Families.Count);
         var starts = new List<(T Instance, double Score, string Family)>();
+        var interior = new List<(T Instance, double Score, string Family)>();
         for (int k = 0; k < claim.Families.Count; k++)
         {
             InstanceFamily<T> family = claim.Families[k];
-            (int trials, int violations, T? best, double bestScore) = Sample(probe, claim, family, budget, scopeName, stopAtViolation: !probe.Violated);
-            scopeResult.Trials[k] = trials;
-            scopeResult.SampledViolation[k] = violations > 0;
-            scopeResult.SampledViolations[k] = violations;
-            if (best is not null)
+            FamilySample<T> sample = Sample(probe, claim, family, budget, scopeName, stopAtViolation: !probe.Violated);
+            scopeResult.Trials[k] = sample.Trials;
+            scopeResult.SampledViolation[k] = sample.Violations > 0;
+            scopeResult.SampledViolations[k] = sample.Violations;
+            if (sample.Best is not null)
             {
-                starts.Add((best, bestScore, family.Name));
+                starts.Add((sample.Best, sample.BestScore, family.Name));
+            }
+
+            if (sample.Interior is not null && sample.BestScore > InsideScore)
+            {
+                interior.Add((sample.Interior, sample.InteriorScore, family.Name));
             }
         }
 
         if (!probe.Violated && domain is not null && budget.TargetedEvaluations > 0)
         {
             int before = probe.Evaluations;
-            List<(T, string)> ordered = starts
-                .Select((s, order) => (s, order))
-                .OrderByDescending(x => x.s.Score).ThenBy(x => x.order)
+            List<(T, string)> ordered = Ranked(starts).Concat(Ranked(interior))
                 .Take(MaxStarts)
-                .Select(x => (x.s.Instance, x.s.Family))
                 .ToList();
             TargetedSearch.Run(probe, domain, ordered, budget.TargetedEvaluations, Seed(budget.Seed, claim.Info.Id, "targeted/" + scopeName));
             scopeResult.Targeted = probe.Evaluations - before;
@@ -86,16 +96,21 @@ internal static class CounterexampleSearch
         return scopeResult;
     }
 
+    private static IEnumerable<(T, string)> Ranked<T>(List<(T Instance, double Score, string Family)> candidates) =>
+        candidates.Select((c, order) => (c, order)).OrderByDescending(x => x.c.Score).ThenBy(x => x.order).Select(x => (x.c.Instance, x.c.Family));
+
+    private sealed record FamilySample<T>(int Trials, int Violations, T? Best, double BestScore, T? Interior, double InteriorScore);
+
     /// <summary>
     /// Samples one family. Every in-scope instance is scored; inside the condition sampling stops counting at the
     /// first violation (the count says how far it got), outside it counts every violation (how often C is needed).
     /// </summary>
-    private static (int Trials, int Violations, T? Best, double BestScore) Sample<T>(
+    private static FamilySample<T> Sample<T>(
         Probe<T> probe, Claim<T> claim, InstanceFamily<T> family, SearchBudget budget, string scopeName, bool stopAtViolation)
     {
         int trials = 0, violations = 0;
-        T? best = default;
-        double bestScore = double.NegativeInfinity;
+        T? best = default, interior = default;
+        double bestScore = double.NegativeInfinity, interiorScore = double.NegativeInfinity;
         bool done = false;
         bool countAll = scopeName == "outside";
         Property property = Prop.ForAll(
@@ -122,6 +137,11 @@ internal static class CounterexampleSearch
                     (best, bestScore) = (instance, score);
                 }
 
+                if (score < InsideScore && score > interiorScore)
+                {
+                    (interior, interiorScore) = (instance, score);
+                }
+
                 return true;
             });
 
@@ -131,7 +151,7 @@ internal static class CounterexampleSearch
             .WithRunner(SilentRunner.Instance)
             .WithReplay(Seed(budget.Seed, claim.Info.Id, scopeName == "inside" ? family.Name : family.Name + "/outside"), 0x9E3779B97F4A7C15UL);
         FsCheck.Check.One(config, property);
-        return (trials, violations, best, bestScore);
+        return new FamilySample<T>(trials, violations, best, bestScore, interior, interiorScore);
     }
 
     /// <summary>Greedy shrinking: repeatedly take the first simpler instance that still violates, within a fixed evaluation budget.</summary>

@@ -26,20 +26,65 @@ internal static class TargetedSearch
             return;
         }
 
+        // Two thirds of the budget explore: a short climb from every start. The rest exploits: it keeps climbing from
+        // the best instances the starts reached, in turn, restarting (with a kick) whenever a climb stalls.
         int stop = probe.Evaluations + evaluations;
-        for (int s = 0; s < starts.Count && !probe.Violated && probe.Evaluations < stop; s++)
+        int explore = probe.Evaluations + evaluations * 2 / 3;
+        var reached = new List<(T Instance, double Score, string Family)>();
+        for (int s = 0; s < starts.Count && !probe.Violated && probe.Evaluations < explore; s++)
         {
-            // Later starts inherit what earlier ones left unspent.
-            int share = (stop - probe.Evaluations) / (starts.Count - s);
-            var random = new SearchRandom(seed, (ulong)s);
-            Climb(probe, domain, starts[s].Instance, starts[s].Family + "+targeted", Math.Min(stop, probe.Evaluations + share), random);
+            int share = (explore - probe.Evaluations) / (starts.Count - s);
+            string family = starts[s].Family + "+targeted";
+            (T best, double score) = Climb(probe, domain, starts[s].Instance, family, probe.Evaluations + Math.Max(1, share), new SearchRandom(seed, (ulong)s));
+            reached.Add((best, score, family));
+            Trace($"start {s} ({family}): {domain.Describe(starts[s].Instance)} → score {score:G6}: {domain.Describe(best)}");
+        }
+
+        ulong round = (ulong)starts.Count;
+        var continued = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        while (!probe.Violated && probe.Evaluations < stop && reached.Count > 0)
+        {
+            // Leaders strictly inside the bound first: one reached with equality is usually a degenerate edge.
+            var leaders = reached.Where(r => r.Score < -1e-9).OrderByDescending(r => r.Score).Take(3).ToList();
+            leaders = leaders.Count > 0 ? leaders : reached.OrderByDescending(r => r.Score).Take(3).ToList();
+            (T Instance, double Score, string Family) leader = leaders[(int)(round % (ulong)leaders.Count)];
+            int before = probe.Evaluations;
+            // Each exploit climb gets at most a sixth of the budget, so that several leaders take their turn.
+            int until = Math.Min(stop, probe.Evaluations + Math.Max(1, evaluations / 6));
+            // A leader's first exploit climb continues where exploration stopped (it ran out of budget, not of moves);
+            // a leader climbed from before is kicked first, so that the climb does not retrace its path.
+            bool revisited = !continued.Add(leader.Instance!);
+            (T best, double score) = Climb(probe, domain, leader.Instance, leader.Family, until, new SearchRandom(seed, round++), kickFirst: revisited);
+            if (!revisited || score > leader.Score)
+            {
+                reached.Remove(leader);
+            }
+
+            reached.Add((best, score, leader.Family));
+            Trace($"exploit round {round} from {leader.Family} (score {leader.Score:G6}) → {score:G6}: {domain.Describe(best)}");
+            if (probe.Evaluations == before)
+            {
+                break;   // nothing left to evaluate from there (every move leaves the domain)
+            }
         }
     }
 
-    private static void Climb<T>(Probe<T> probe, HypothesisDomain<T> domain, T start, string family, int stop, SearchRandom random)
+    private static (T Best, double Score) Climb<T>(Probe<T> probe, HypothesisDomain<T> domain, T start, string family, int stop, SearchRandom random, bool kickFirst = false)
     {
         T current = start;
-        double currentScore = probe.Score(start, family);
+        double currentScore = double.NegativeInfinity;
+        if (kickFirst)
+        {
+            T kicked = Kick(domain, start, random, scale: 1);
+            if (domain.Contains(kicked) && probe.InScope(kicked))
+            {
+                current = kicked;
+            }
+        }
+
+        currentScore = probe.Score(current, family);
+        T best = current;
+        double bestScore = currentScore;
         int stalls = 0;
         while (!probe.Violated && probe.Evaluations < stop && stalls < StallLimit)
         {
@@ -54,7 +99,7 @@ internal static class TargetedSearch
             {
                 if (probe.Violated || probe.Evaluations >= stop)
                 {
-                    return;
+                    break;
                 }
 
                 if (!domain.Contains(neighbour))
@@ -69,6 +114,11 @@ internal static class TargetedSearch
                 }
             }
 
+            if (currentScore > bestScore)
+            {
+                (best, bestScore) = (current, currentScore);
+            }
+
             if (improved)
             {
                 stalls = 0;
@@ -77,11 +127,13 @@ internal static class TargetedSearch
 
             stalls++;
             T kicked = Kick(domain, current, random, scale: stalls);
-            if (domain.Contains(kicked) && probe.InScope(kicked))
+            if (domain.Contains(kicked) && probe.InScope(kicked) && probe.Evaluations < stop)
             {
                 (current, currentScore) = (kicked, probe.Score(kicked, family));
             }
         }
+
+        return (best, bestScore);
     }
 
     private static (T Best, double Score) NelderMead<T>(Probe<T> probe, HypothesisDomain<T> domain, T template, string family, int stop)
@@ -94,7 +146,8 @@ internal static class TargetedSearch
 
         T best = template;
         double bestScore = double.NegativeInfinity;
-        int budget = Math.Min(stop - probe.Evaluations, 40 + 20 * x0.Length);
+        // A few simplex iterations per round, so that discrete moves get their turn even in a short climb.
+        int budget = Math.Min(stop - probe.Evaluations, 2 * (x0.Length + 1) + 10);
         int used = 0;
         double Objective(Vector<double> x)
         {
@@ -149,6 +202,17 @@ internal static class TargetedSearch
 
         return x.Length == 0 ? current : domain.Decode(current, x);
     }
+
+    /// <summary>With VERIFICATION_SEARCH_TRACE set, each climb's start and outcome go to standard error (why did a bound hold?).</summary>
+    private static void Trace(string line)
+    {
+        if (TraceOn)
+        {
+            Console.Error.WriteLine(line);
+        }
+    }
+
+    private static readonly bool TraceOn = Environment.GetEnvironmentVariable("VERIFICATION_SEARCH_TRACE") is { Length: > 0 };
 
     private sealed class BudgetSpent : Exception;
 }

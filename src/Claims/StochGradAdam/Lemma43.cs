@@ -68,10 +68,10 @@ internal sealed class Lemma43 : IClaimSource
             }
 
             yield return new ExpressionClaim<CoordinateHistory>(
-                new ClaimInfo("SGA-L4.3-eq16-identity", Paper, "Lemma 4.3, eq. (16), the equality", "‖φ_{1:T−1}‖₂ = √(‖φ_{1:T}‖²₂ − φ²_T)", Hypotheses, Relation.Equal),
+                new ClaimInfo("SGA-L4.3-eq16-identity", Paper, "Lemma 4.3, eq. (16), the equality", "‖φ_{1:T−1}‖₂ = √(‖φ_{1:T}‖²₂ − φ²_T), compared squared and divided by ‖φ_{1:T}‖²₂", Hypotheses, Relation.Equal),
                 families,
-                h => new Sides(Norms.L2(h.Phi.AsSpan(0, h.T - 1)), Math.Sqrt(Math.Max(0.0, Sq(Norms.L2(h.Phi)) - h.Phi[^1] * h.Phi[^1]))),
-                slack: CancellationSlack);
+                h => Sides.Over(Sq(Norms.L2(h.Phi.AsSpan(0, h.T - 1))), Sq(Norms.L2(h.Phi)) - h.Phi[^1] * h.Phi[^1], Sq(Norms.L2(h.Phi))),
+                slack: RoundingSlack.Scaled);
 
             // (18)–(22): the chain that is meant to preserve the inductive hypothesis.
             foreach (IClaim claim in new Chain<CoordinateHistory>("SGA-L4.3-eq18-22", Paper, "Lemma 4.3, eqs. (18)–(22)", Hypotheses, families)
@@ -99,8 +99,8 @@ internal sealed class Lemma43 : IClaimSource
         }
     }
 
-    /// <summary>‖φ_{1:T}‖² − φ²_T loses up to ‖φ‖²·2^-52 to cancellation before the root; 1e-7 relative covers it.</summary>
-    private static RoundingSlack CancellationSlack => new(1e-7, 1e-300);
+    // (16) is compared squared, relative to ‖φ_{1:T}‖²: the square root of a difference that cancels amplifies its
+    // rounding without bound when φ_T dominates, and the targeted search finds such histories.
 
     private static ExpressionClaim<CoordinateHistory> Claim(
         string id, string location, string statement, IReadOnlyList<InstanceFamily<CoordinateHistory>> families, Func<CoordinateHistory, Sides> evaluate) =>

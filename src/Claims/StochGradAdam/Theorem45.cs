@@ -358,6 +358,17 @@ internal sealed class Theorem45 : IClaimSource
         }
     }
 
+    /// <summary>
+    /// The magnitude behind the rounding of (θ_{t+1} − θ*)² and (θ_t − θ*)²: the iterates are stored to within
+    /// 2^-53 of |θ|, so when the step is tiny against |θ| the squared distances carry an error of about
+    /// 2(|θ_t − θ*| + |θ_{t+1} − θ*|)(|θ_t| + |θ_{t+1}| + |θ*|)·2^-53, which the sums of terms alone do not bound.
+    /// </summary>
+    private static double PositionRounding(OnlineTrace tr, int t, int i)
+    {
+        double before = Math.Abs(tr.Theta[t][i] - tr.ThetaStar[i]), after = Math.Abs(tr.Theta[t + 1][i] - tr.ThetaStar[i]);
+        return 2 * (before + after) * (Math.Abs(tr.Theta[t][i]) + Math.Abs(tr.Theta[t + 1][i]) + Math.Abs(tr.ThetaStar[i]));
+    }
+
     private static IEnumerable<(double Left, double Right, double Scale)> Eq50Terms(OnlineTrace tr, bool corrected)
     {
         OnlineRun r = tr.Run;
@@ -373,7 +384,7 @@ internal sealed class Theorem45 : IClaimSource
                 double rate = corrected ? tr.AlphaT[t] : r.Alpha;
                 double quadratic = rate * rate * Sq(Norms.Ratio(tr.MHat[t][i], root));
                 double right = Sq(before) - cross + quadratic;
-                yield return (left, right, Math.Abs(left) + Sq(before) + Math.Abs(cross) + quadratic);
+                yield return (left, right, Math.Abs(left) + Sq(before) + Math.Abs(cross) + quadratic + PositionRounding(tr, t, i));
             }
         }
     }
@@ -392,7 +403,8 @@ internal sealed class Theorem45 : IClaimSource
                 double middle = r.Beta1 / (1 - r.Beta1) * (tr.ThetaStar[i] - tr.Theta[t][i]) * tr.M[t - 1][i];
                 double last = tr.AlphaT[t] * (1 - tr.Beta1Power[t]) * root / (2 * (1 - tr.Beta1T[t])) * Sq(Norms.Ratio(tr.M[t][i], root));
                 double left = tr.Phi[t][i] * before;
-                yield return (left, first + middle + last, Math.Abs(left) + Math.Abs(first) + Math.Abs(middle) + Math.Abs(last));
+                double positions = (1 - r.Beta1) * root / (2 * tr.AlphaT[t] * (1 - r.Beta1)) * PositionRounding(tr, t, i);
+                yield return (left, first + middle + last, Math.Abs(left) + Math.Abs(first) + Math.Abs(middle) + Math.Abs(last) + positions);
             }
         }
     }
