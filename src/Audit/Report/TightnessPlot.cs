@@ -103,7 +103,7 @@ public sealed class TightnessPlot
             $"Each point is one inequality (left ≤ right) of either paper: left/right on the instance that came closest to violating it, ranked from the loosest. On the dashed line the bound is met exactly; at or above {ClaimResult.TightRatio} a holding row counts as tight, and points above the line are counterexamples. {Points.Count} claims plotted, {loose} of them loose by more than three orders of magnitude (ratio < 10⁻³)."));
         if (clipped > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $" {clipped} {(clipped == 1 ? "counterexample exceeds" : "counterexamples exceed")} its bound more than 10⁶-fold and {(clipped == 1 ? "is" : "are")} drawn at 10⁶ (the CSV has the exact ratios).");
+            text.Append(CultureInfo.InvariantCulture, $" {clipped} {(clipped == 1 ? "counterexample exceeds its bound" : "counterexamples exceed their bounds")} more than 10⁶-fold and {(clipped == 1 ? "is" : "are")} drawn at 10⁶ (the CSV has the exact ratios).");
         }
 
         if (Identities > 0 || WithoutRatio > 0)

@@ -103,7 +103,7 @@ public sealed class ReportGeneratorTests : IDisposable
         Assert.Equal(2, plot.WithoutRatio);
         Assert.Equal(5, plot.Figure.Series.Sum(s => s.X.Length));
         Assert.Equal(TightnessPlot.Ceiling, plot.Figure.Series.SelectMany(s => s.Y).Max());   // drawn at the ceiling
-        Assert.Contains("1 counterexample exceeds", plot.Caption(), StringComparison.Ordinal);
+        Assert.Contains("1 counterexample exceeds its bound", plot.Caption(), StringComparison.Ordinal);
         Assert.Contains("1 identity", plot.Caption(), StringComparison.Ordinal);
         Assert.Contains("2 inequalities", plot.Caption(), StringComparison.Ordinal);
 
