@@ -19,8 +19,10 @@ public sealed record ExperimentResult(
 /// <param name="Series">The lines (or bars).</param>
 /// <param name="LogX">Logarithmic x axis.</param>
 /// <param name="LogY">Logarithmic y axis.</param>
-/// <param name="Kind">Lines or a histogram (bars at the x values).</param>
-public sealed record Figure(string Id, string Title, string XLabel, string YLabel, IReadOnlyList<Series> Series, bool LogX = false, bool LogY = false, FigureKind Kind = FigureKind.Lines);
+/// <param name="Kind">Lines, a histogram (bars at the x values) or unconnected points.</param>
+/// <param name="Reference">A horizontal line to read the points against (always inside the y range), or null.</param>
+public sealed record Figure(
+    string Id, string Title, string XLabel, string YLabel, IReadOnlyList<Series> Series, bool LogX = false, bool LogY = false, FigureKind Kind = FigureKind.Lines, ReferenceLine? Reference = null);
 
 /// <summary>How a figure is drawn.</summary>
 public enum FigureKind
@@ -30,7 +32,15 @@ public enum FigureKind
 
     /// <summary>Side-by-side bars per x value (histograms).</summary>
     Bars,
+
+    /// <summary>Markers only: for series whose x values interleave, where a connecting line would zigzag between them.</summary>
+    Points,
 }
+
+/// <summary>A dashed horizontal line across a figure.</summary>
+/// <param name="Y">Where it is drawn.</param>
+/// <param name="Label">What it marks, written at its right end.</param>
+public sealed record ReferenceLine(double Y, string Label);
 
 /// <summary>One named sequence of points.</summary>
 /// <param name="Name">The legend entry.</param>

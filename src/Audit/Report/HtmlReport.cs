@@ -51,24 +51,28 @@ public static class HtmlReport
         if (model.Claims.Count > 0)
         {
             h.Append("<h2 id=\"verdicts\">Verdicts</h2>\n<p>").Append(E(ReportText.VerdictSummary(model.Claims, model.ClaimBudget))).Append("</p>\n");
-            h.Append("<table class=\"summary\"><thead><tr><th>paper</th><th>claims</th><th>falsified</th><th>hold only under a condition</th><th>hold (no counterexample found)</th></tr></thead><tbody>");
+            h.Append(CultureInfo.InvariantCulture, $"<table class=\"summary\"><thead><tr><th>paper</th><th>claims</th><th>falsified</th><th>hold only under a condition</th><th>hold (no counterexample found)</th><th>tight (holding, ratio ≥ {ClaimResult.TightRatio})</th></tr></thead><tbody>");
             foreach (IGrouping<string, ClaimResult> paper in model.Claims.GroupBy(c => c.Info.Paper))
             {
-                h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(paper.Key)}</td><td>{paper.Count()}</td><td class=\"falsified\">{paper.Count(r => r.Verdict == Verdict.Falsified)}</td><td class=\"conditional\">{paper.Count(r => r.Verdict == Verdict.HoldsOnlyIf)}</td><td class=\"holds\">{paper.Count(r => r.Verdict == Verdict.Holds)}</td></tr>");
+                h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(paper.Key)}</td><td>{paper.Count()}</td><td class=\"falsified\">{paper.Count(r => r.Verdict == Verdict.Falsified)}</td><td class=\"conditional\">{paper.Count(r => r.Verdict == Verdict.HoldsOnlyIf)}</td><td class=\"holds\">{paper.Count(r => r.Verdict == Verdict.Holds)}</td><td>{paper.Count(r => r.IsTight)}</td></tr>");
             }
 
             h.Append("</tbody></table>\n");
+            var tightness = TightnessPlot.From(model.Claims);
+            h.Append("<figure>").Append(SvgPlot.Render(tightness.Figure)).Append("<figcaption>").Append(E(tightness.Caption()))
+                .Append(CultureInfo.InvariantCulture, $" Data: <a href=\"{TightnessPlot.CsvPath}\">one row per plotted claim</a>.</figcaption></figure>\n");
             h.Append("<p>Open a paper's table for every claim: falsified claims first, then those that hold only under a condition, then those that held in every instance searched. ")
-                .Append("A falsified claim's instance (the shrunk counterexample) is linked; the same files, at test-gate scale, are pinned by tests in <code>docs/counterexamples/</code>.</p>\n");
+                .Append("A falsified claim's instance (the shrunk counterexample) is linked; the same files, at test-gate scale, are pinned by tests in <code>docs/counterexamples/</code>. ")
+                .Append(CultureInfo.InvariantCulture, $"The last column is the instance closest to a violation: left/right for an inequality (<strong>tight</strong> from {ClaimResult.TightRatio}), the relative gap of an identity, or both sides when one is not positive.</p>\n");
             foreach (IGrouping<string, ClaimResult> paper in model.Claims.GroupBy(c => c.Info.Paper))
             {
-                h.Append(CultureInfo.InvariantCulture, $"<details><summary><strong>{E(paper.Key)}</strong>: {paper.Count()} claims, {paper.Count(r => r.Verdict == Verdict.Falsified)} falsified, {paper.Count(r => r.Verdict == Verdict.HoldsOnlyIf)} conditional, {paper.Count(r => r.Verdict == Verdict.Holds)} hold</summary>\n");
-                h.Append("<table><thead><tr><th>claim</th><th>where</th><th>statement</th><th>verdict</th><th>evidence</th></tr></thead><tbody>\n");
+                h.Append(CultureInfo.InvariantCulture, $"<details><summary><strong>{E(paper.Key)}</strong>: {paper.Count()} claims, {paper.Count(r => r.Verdict == Verdict.Falsified)} falsified, {paper.Count(r => r.Verdict == Verdict.HoldsOnlyIf)} conditional, {paper.Count(r => r.Verdict == Verdict.Holds)} hold, {paper.Count(r => r.IsTight)} tight</summary>\n");
+                h.Append("<table><thead><tr><th>claim</th><th>where</th><th>statement</th><th>verdict</th><th>evidence</th><th>closest instance</th></tr></thead><tbody>\n");
                 foreach (ClaimResult r in paper.OrderBy(r => r.Verdict switch { Verdict.Falsified => 0, Verdict.HoldsOnlyIf => 1, _ => 2 }))
                 {
                     string css = r.Verdict switch { Verdict.Holds => "holds", Verdict.Falsified => "falsified", _ => "conditional" };
                     string link = r.Counterexample is null ? "" : $" (<a href=\"counterexamples/{E(r.Info.Id)}.json\">instance</a>)";
-                    h.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{E(r.Info.Id)}</code></td><td>{E(r.Info.Location)}</td><td>{E(r.Info.Statement)}</td><td class=\"{css}\">{E(ReportText.Verdict(r))}</td><td>{E(ReportText.Evidence(r))}{link}</td></tr>\n");
+                    h.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{E(r.Info.Id)}</code></td><td>{E(r.Info.Location)}</td><td>{E(r.Info.Statement)}</td><td class=\"{css}\">{E(ReportText.Verdict(r))}</td><td>{E(ReportText.Evidence(r))}{link}</td><td>{E(ReportText.Closest(r))}{(r.IsTight ? " <strong>tight</strong>" : "")}</td></tr>\n");
                 }
 
                 h.Append("</tbody></table></details>\n");

@@ -21,13 +21,27 @@ public static class MarkdownReport
         {
             md.Append("## Verdicts\n\n");
             md.Append(ReportText.VerdictSummary(model.Claims, model.ClaimBudget)).Append("\n\n");
-            md.Append("| claim | where | statement | verdict | evidence |\n|---|---|---|---|---|\n");
-            foreach (ClaimResult r in model.Claims)
+            md.Append(CultureInfo.InvariantCulture, $"| paper | claims | falsified | hold only under a condition | hold (no counterexample found) | tight (holding, ratio ≥ {ClaimResult.TightRatio}) |\n|---|---:|---:|---:|---:|---:|\n");
+            foreach (IGrouping<string, ClaimResult> paper in model.Claims.GroupBy(c => c.Info.Paper))
             {
-                md.Append(CultureInfo.InvariantCulture, $"| `{r.Info.Id}` | {Cell(r.Info.Location)} | {Cell(r.Info.Statement)} | {Cell(ReportText.Verdict(r))} | {Cell(ReportText.Evidence(r))}{(r.Counterexample is null ? "" : $" ([instance](counterexamples/{r.Info.Id}.json))")} |\n");
+                md.Append(CultureInfo.InvariantCulture, $"| {Cell(paper.Key)} | {paper.Count()} | {paper.Count(r => r.Verdict == Verdict.Falsified)} | {paper.Count(r => r.Verdict == Verdict.HoldsOnlyIf)} | {paper.Count(r => r.Verdict == Verdict.Holds)} | {paper.Count(r => r.IsTight)} |\n");
             }
 
-            md.Append('\n');
+            var tightness = TightnessPlot.From(model.Claims);
+            md.Append(CultureInfo.InvariantCulture, $"\n![{tightness.Figure.Title}]({TightnessPlot.SvgPath})\n\n");
+            md.Append(tightness.Caption()).Append(CultureInfo.InvariantCulture, $" Data: [one row per plotted claim]({TightnessPlot.CsvPath}).\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"Per paper, falsified claims first, then those that hold only under a condition, then those that held in every instance searched. The last column is the instance closest to a violation: left/right for an inequality (**tight** from {ClaimResult.TightRatio}), the relative gap of an identity, or both sides when one is not positive.\n\n");
+            foreach (IGrouping<string, ClaimResult> paper in model.Claims.GroupBy(c => c.Info.Paper))
+            {
+                md.Append(CultureInfo.InvariantCulture, $"### {paper.Key}\n\n");
+                md.Append("| claim | where | statement | verdict | evidence | closest instance |\n|---|---|---|---|---|---|\n");
+                foreach (ClaimResult r in paper.OrderBy(r => r.Verdict switch { Verdict.Falsified => 0, Verdict.HoldsOnlyIf => 1, _ => 2 }))
+                {
+                    md.Append(CultureInfo.InvariantCulture, $"| `{r.Info.Id}` | {Cell(r.Info.Location)} | {Cell(r.Info.Statement)} | {Cell(ReportText.Verdict(r))} | {Cell(ReportText.Evidence(r))}{(r.Counterexample is null ? "" : $" ([instance](counterexamples/{r.Info.Id}.json))")} | {Cell(ReportText.Closest(r))}{(r.IsTight ? " **tight**" : "")} |\n");
+                }
+
+                md.Append('\n');
+            }
         }
 
         foreach (ExperimentResult e in model.Experiments)

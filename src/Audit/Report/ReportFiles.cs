@@ -44,7 +44,18 @@ public static class ReportFiles
         }
     }
 
-    private static string Quote(string s) => "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>Writes the claims' tightness figure and its CSV under <paramref name="outputDirectory"/>.</summary>
+    public static void WriteTightness(string outputDirectory, TightnessPlot plot)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        Directory.CreateDirectory(Path.Combine(outputDirectory, "figures"));
+        Directory.CreateDirectory(Path.Combine(outputDirectory, "data"));
+        File.WriteAllText(Path.Combine(outputDirectory, TightnessPlot.SvgPath), SvgPlot.Render(plot.Figure));
+        File.WriteAllText(Path.Combine(outputDirectory, TightnessPlot.CsvPath), plot.Csv());
+    }
+
+    /// <summary>A CSV field in double quotes, inner quotes doubled.</summary>
+    internal static string Quote(string s) => "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static string Safe(string s)
     {

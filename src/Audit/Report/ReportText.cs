@@ -13,7 +13,7 @@ public static class ReportText
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(budget);
         var perPaper = claims.GroupBy(c => c.Info.Paper).Select(g =>
-            string.Create(CultureInfo.InvariantCulture, $"{g.Key}: {g.Count()} claims, {g.Count(c => c.Verdict == Claims.Search.Verdict.Holds)} hold, {g.Count(c => c.Verdict == Claims.Search.Verdict.Falsified)} falsified, {g.Count(c => c.Verdict == Claims.Search.Verdict.HoldsOnlyIf)} hold only under a condition"));
+            string.Create(CultureInfo.InvariantCulture, $"{g.Key}: {g.Count()} claims, {g.Count(c => c.Verdict == Claims.Search.Verdict.Holds)} hold, {g.Count(c => c.Verdict == Claims.Search.Verdict.Falsified)} falsified, {g.Count(c => c.Verdict == Claims.Search.Verdict.HoldsOnlyIf)} hold only under a condition, {g.Count(c => c.IsTight)} of the holding ones tight (ratio ≥ {ClaimResult.TightRatio})"));
         return string.Join("; ", perPaper) + string.Create(
             CultureInfo.InvariantCulture,
             $". Each verdict comes from a search at depth {budget.Name}: FsCheck sampling of the named instance families at {budget.Scale}× their base counts, then {budget.TargetedEvaluations} targeted evaluations per claim (Nelder–Mead and discrete moves through the claim's hypothesis domain, maximising left/right; the test gate samples {SearchBudget.Gate.Scale}× with {SearchBudget.Gate.TargetedEvaluations}; seed {budget.Seed}); \"holds\" means no counterexample was found, not a proof.");
@@ -31,6 +31,9 @@ public static class ReportText
     public static string Evidence(ClaimResult r) => r.Counterexample is { } c
         ? string.Create(CultureInfo.InvariantCulture, $"left {c.Sides.Left:G6} > right {c.Sides.Right:G6} ({c.Family})")
         : string.Create(CultureInfo.InvariantCulture, $"no counterexample in {r.TotalTrials} instances");
+
+    /// <summary>How close the closest instance came: "ratio …" for an inequality, the relative gap of an identity, or the two sides when a ratio means nothing.</summary>
+    public static string Closest(ClaimResult r) => r.Best is { } best ? best.Figure(r.Info.Relation) : "—";
 
     /// <summary>The command that reruns one experiment exactly.</summary>
     public static string ExperimentCommand(ExperimentResult e, ReportModel model) =>

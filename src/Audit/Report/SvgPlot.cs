@@ -36,7 +36,9 @@ public static class SvgPlot
         }
 
         var x = new Axis(points.Select(p => p.First), figure.LogX, Left, Width - Right, bars: figure.Kind == FigureKind.Bars);
-        var y = new Axis(points.Select(p => p.Second).Append(figure.Kind == FigureKind.Bars && !figure.LogY ? 0.0 : double.NaN).Where(v => !double.IsNaN(v)), figure.LogY, Height - Bottom, Top, bars: false);
+        // The reference line widens the y range so it is always drawn, even when every point lies on one side of it.
+        double reference = figure.Reference is { } r && Usable(r.Y, figure.LogY) ? r.Y : double.NaN;
+        var y = new Axis(points.Select(p => p.Second).Append(figure.Kind == FigureKind.Bars && !figure.LogY ? 0.0 : double.NaN).Append(reference).Where(v => !double.IsNaN(v)), figure.LogY, Height - Bottom, Top, bars: false);
 
         // Grid, ticks and labels.
         foreach (double tick in x.Ticks)
@@ -57,6 +59,13 @@ public static class SvgPlot
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left + (Width - Left - Right) / 2}\" y=\"{Height - 18}\" text-anchor=\"middle\">{Esc(figure.XLabel)}{(figure.LogX ? " (log scale)" : "")}</text>\n");
         svg.Append(CultureInfo.InvariantCulture, $"<text transform=\"translate(18,{Top + (Height - Top - Bottom) / 2}) rotate(-90)\" text-anchor=\"middle\">{Esc(figure.YLabel)}{(figure.LogY ? " (log scale)" : "")}</text>\n");
 
+        if (!double.IsNaN(reference))
+        {
+            double py = y.Map(reference);
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{py:F1}\" x2=\"{Width - Right}\" y2=\"{py:F1}\" stroke=\"#333\" stroke-dasharray=\"6 4\"/>\n");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width - Right - 4}\" y=\"{py - 5:F1}\" text-anchor=\"end\" font-size=\"11\">{Esc(figure.Reference!.Label)}</text>\n");
+        }
+
         for (int k = 0; k < figure.Series.Count; k++)
         {
             Series series = figure.Series[k];
@@ -76,6 +85,16 @@ public static class SvgPlot
                     double px = x.Map(series.X[i]) - x.BarSlot / 2 + k * slot;
                     double py = y.Map(series.Y[i]), baseline = y.Map(figure.LogY ? y.Min : Math.Max(0.0, y.Min));
                     svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{px:F1}\" y=\"{Math.Min(py, baseline):F1}\" width=\"{Math.Max(1, slot - 1):F1}\" height=\"{Math.Abs(baseline - py):F1}\" fill=\"{colour}\" opacity=\"0.85\"/>\n");
+                }
+            }
+            else if (figure.Kind == FigureKind.Points)
+            {
+                for (int i = 0; i < series.X.Length; i++)
+                {
+                    if (Usable(series.X[i], figure.LogX) && Usable(series.Y[i], figure.LogY))
+                    {
+                        svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{x.Map(series.X[i]):F1}\" cy=\"{y.Map(series.Y[i]):F1}\" r=\"3.5\" fill=\"{colour}\" fill-opacity=\"0.85\"/>\n");
+                    }
                 }
             }
             else
@@ -108,7 +127,14 @@ public static class SvgPlot
             }
 
             double ly = Top + 10 + 20 * k;
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Width - Right + 12}\" y=\"{ly - 6:F1}\" width=\"16\" height=\"4\" fill=\"{colour}\"/>\n");
+            if (figure.Kind == FigureKind.Points)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{Width - Right + 20}\" cy=\"{ly - 4:F1}\" r=\"3.5\" fill=\"{colour}\"/>\n");
+            }
+            else
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Width - Right + 12}\" y=\"{ly - 6:F1}\" width=\"16\" height=\"4\" fill=\"{colour}\"/>\n");
+            }
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width - Right + 34}\" y=\"{ly:F1}\">{Esc(Shorten(series.Name, 34))}</text>\n");
         }
 

@@ -58,6 +58,65 @@ public sealed class ReportGeneratorTests : IDisposable
         string[] csv = File.ReadAllLines(Path.Combine(_directory, "data", "tiny-loss-amsgrad__with_a_comma.csv"));
         Assert.Equal(["\"step\",\"loss\"", "1,1", "2,0.7", "3,NaN"], csv);
         Assert.True(File.Exists(Path.Combine(_directory, "counterexamples", "SGA-L4.3-eq12-sumg-to-bound-link.json")));
+
+        // The tightness figure: one CSV row per inequality with a ratio; the identity eq14 is left out and said so.
+        Assert.Equal("svg", XDocument.Load(Path.Combine(_directory, TightnessPlot.SvgPath)).Root!.Name.LocalName);
+        ClaimResult[] plotted = claims.Where(c => c.Info.Relation == Relation.LessOrEqual && c.Best?.Ratio(c.Info.Relation) is not null).ToArray();
+        string[] rows = File.ReadAllLines(Path.Combine(_directory, TightnessPlot.CsvPath));
+        Assert.Equal(plotted.Length + 1, rows.Length);
+        foreach (ClaimResult c in plotted)
+        {
+            Assert.Contains(rows, row => row.Contains($"\"{c.Info.Id}\"", StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain(rows, row => row.Contains("SGA-L4.3-eq14", StringComparison.Ordinal));
+        Assert.Contains(TightnessPlot.SvgPath, md, StringComparison.Ordinal);
+        Assert.Contains("How close each inequality came to its bound</text>", page, StringComparison.Ordinal);   // inlined
+        foreach (string document in new[] { md, page })
+        {
+            Assert.Contains(TightnessPlot.CsvPath, document, StringComparison.Ordinal);
+            Assert.Contains("1 identity", document, StringComparison.Ordinal);
+            Assert.Contains("closest instance", document, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Tightness_plot_ranks_inequalities_by_ratio_and_leaves_out_identities_and_sign_cases()
+    {
+        ClaimResult[] claims =
+        [
+            Result("T-loose", Relation.LessOrEqual, Verdict.Holds, new Sides(1e-6, 1.0)),
+            Result("T-edge", Relation.LessOrEqual, Verdict.Holds, new Sides(0.9995, 1.0)),
+            Result("T-broken", Relation.LessOrEqual, Verdict.Falsified, new Sides(3.0, 1.0)),
+            Result("T-conditional", Relation.LessOrEqual, Verdict.HoldsOnlyIf, new Sides(0.5, 1.0)),
+            Result("T-far-off", Relation.LessOrEqual, Verdict.Falsified, new Sides(1e72, 1.0)),
+            Result("T-identity", Relation.Equal, Verdict.Holds, new Sides(2.0, 2.0)),
+            Result("T-negative-right", Relation.LessOrEqual, Verdict.Holds, new Sides(-3.0, -1.0)),
+            Result("T-no-instance", Relation.LessOrEqual, Verdict.Holds, null),
+        ];
+
+        TightnessPlot plot = TightnessPlot.From(claims);
+
+        Assert.Equal(["T-loose", "T-conditional", "T-edge", "T-broken", "T-far-off"], plot.Points.Select(p => p.Claim.Info.Id));
+        Assert.Equal(["holds", "holds only if", "tight", "falsified", "falsified"], plot.Points.Select(p => p.Class));
+        Assert.Equal(1, plot.Identities);
+        Assert.Equal(2, plot.WithoutRatio);
+        Assert.Equal(5, plot.Figure.Series.Sum(s => s.X.Length));
+        Assert.Equal(TightnessPlot.Ceiling, plot.Figure.Series.SelectMany(s => s.Y).Max());   // drawn at the ceiling
+        Assert.Contains("1 counterexample exceeds its bound", plot.Caption(), StringComparison.Ordinal);
+        Assert.Contains("1 identity", plot.Caption(), StringComparison.Ordinal);
+        Assert.Contains("2 inequalities", plot.Caption(), StringComparison.Ordinal);
+
+        string[] csv = plot.Csv().TrimEnd('\n').Split('\n');
+        Assert.Equal(6, csv.Length);
+        Assert.Equal("1,\"T-loose\",\"StochGradAdam\",\"holds\",1E-06,-6", csv[1]);
+        Assert.Equal("4,\"T-broken\",\"StochGradAdam\",\"falsified\",3,0.47712125471966244", csv[4]);
+        Assert.Equal("5,\"T-far-off\",\"StochGradAdam\",\"falsified\",1E+72,72", csv[5]);   // the exact ratio
+
+        string svg = SvgPlot.Render(plot.Figure);
+        Assert.Equal("svg", XDocument.Parse(svg).Root!.Name.LocalName);
+        Assert.Equal(5, svg.Split("<circle", StringSplitOptions.None).Length - 1 - plot.Figure.Series.Count);
+        Assert.Contains("stroke-dasharray", svg, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,4 +126,10 @@ public sealed class ReportGeneratorTests : IDisposable
         Assert.Contains("no finite data to plot", svg, StringComparison.Ordinal);
         Assert.Equal("svg", XDocument.Parse(svg).Root!.Name.LocalName);
     }
+
+    private static ClaimResult Result(string id, Relation relation, Verdict verdict, Sides? best) =>
+        new(new ClaimInfo(id, "StochGradAdam", "test", "left ≤ right", [], relation), verdict, [new FamilyResult("f", 10, verdict == Verdict.Falsified, 0, false)], null, verdict == Verdict.HoldsOnlyIf ? "c" : null)
+        {
+            Best = best is { } sides ? new BestInstance("f", 0.0, sides, "instance") : null,
+        };
 }
