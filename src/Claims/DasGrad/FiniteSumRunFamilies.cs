@@ -7,8 +7,9 @@ namespace Verification.Claims.DasGrad;
 /// <summary>
 /// Families of <see cref="FiniteSumRun"/>: the realistic small problems (centroid, least squares, logistic) and the
 /// adversarial ones (online linear sign sequences, gradient scales from 1e-6 to 1e6, probabilities near the floor,
-/// sparse coordinates, a long deterministic horizon, a non-monotone β_{1t} schedule). Every family keeps γ = β₁/√β₂ &lt; 1
-/// and n^T ≤ 729, so expectations are exact enumerations.
+/// sparse coordinates, a long deterministic horizon, a non-monotone β_{1t} schedule, β₂ over all of (0, 1), up to six
+/// coordinates, rows of mixed shapes). Every family keeps γ = β₁/√β₂ &lt; 1 and n^T ≤ 729, so expectations are exact
+/// enumerations; every family carries the claims' <see cref="FiniteSumRunDomain"/> for the targeted search.
 /// </summary>
 internal static class FiniteSumRunFamilies
 {
@@ -42,7 +43,7 @@ internal static class FiniteSumRunFamilies
             Gen.Elements(FiniteSumProblem.Linear, FiniteSumProblem.Centroid, FiniteSumProblem.LeastSquares, FiniteSumProblem.Logistic), Scale(1.0), Gen.Choose(1, 3), Gen.Choose(1, 5), AnyRule(), trials, betas: WideBetas()));
         families.Add(Family("wide", "d ∈ [4, 6], n ∈ [2, 4], T ≤ 3: more coordinates than the proofs' per-coordinate sums usually see",
             Gen.Elements(FiniteSumProblem.Linear, FiniteSumProblem.Centroid, FiniteSumProblem.LeastSquares), Scale(1.0), Gen.Choose(2, 4), Gen.Choose(1, 3), AnyRule(), Math.Max(1, trials / 2), dims: Gen.Choose(4, 6), betas: WideBetas()));
-        families.Add(Family("mixed-rows", "each row one-hot, flat (±c in every coordinate) or random, so that per-example norms and shapes differ; n ∈ [2, 3], d ∈ [2, 4], the longest T with n^T ≤ 729, β₂ over all of (0, 1)",
+        families.Add(Family("mixed-rows", "each row one-hot, flat (±1 in every coordinate) or random in [−1, 1]^d: equal ∞-norms, unequal ℓ₂ norms and shapes; n ∈ [2, 3], d ∈ [2, 4], T ∈ [4, 6], β₂ over all of (0, 1)",
             Gen.Elements(FiniteSumProblem.Linear, FiniteSumProblem.LeastSquares, FiniteSumProblem.Logistic), Scale(1.0), Gen.Choose(2, 3), Gen.Choose(4, 6), AnyRule(), trials,
             dims: Gen.Choose(2, 4), betas: WideBetas(), rows: MixedRow));
         families.Add(Family("long-n2-exact", "n = 2, T = 9: 512 index paths, enumerated exactly, β₂ over all of (0, 1)",
