@@ -31,13 +31,13 @@ var shardOption = new Option<string?>("--shard") { Description = "Search shard k
 var resultsOption = new Option<string?>("--results") { Description = "Write the results as JSON to this file (for `claims merge`)" };
 var writeDocsOption = new Option<bool>("--write-docs") { Description = "Rewrite docs/audit.md and docs/counterexamples/ (gate depth, default seed)" };
 var claims = new Command("claims", "Search the claims catalogue and print every verdict") { idOption, depthOption, seedOption, threadsOption, shardOption, resultsOption, writeDocsOption };
-claims.SetAction(parse => ClaimsCommand.Run(
+claims.SetAction(parse => UserErrors.Run(() => ClaimsCommand.Run(
     parse.GetValue(idOption), parse.GetValue(depthOption)!, parse.GetValue(seedOption), parse.GetValue(threadsOption),
-    parse.GetValue(shardOption), parse.GetValue(resultsOption), parse.GetValue(writeDocsOption)));
+    parse.GetValue(shardOption), parse.GetValue(resultsOption), parse.GetValue(writeDocsOption))));
 var mergeFiles = new Argument<string[]>("files") { Description = "The results files of every shard of one run", Arity = ArgumentArity.OneOrMore };
 var mergeDocsOption = new Option<bool>("--write-docs") { Description = "Rewrite docs/audit.md and docs/counterexamples/ from the merged gate-depth results" };
 var merge = new Command("merge", "Join the results files of a sharded claims search; prints exactly what one machine prints") { mergeFiles, mergeDocsOption };
-merge.SetAction(parse => ClaimsCommand.Merge(parse.GetValue(mergeFiles)!, parse.GetValue(mergeDocsOption)));
+merge.SetAction(parse => UserErrors.Run(() => ClaimsCommand.Merge(parse.GetValue(mergeFiles)!, parse.GetValue(mergeDocsOption))));
 claims.Subcommands.Add(merge);
 
 var variants = new Command("variants", "Print |Δθ_t|/lr of every StochGradAdam reading and both AMSGrads on g ≡ 1");

@@ -18,6 +18,12 @@ internal static class ClaimsCommand
 
     public static int Run(string? id, string depth, ulong seed, int? threads, string? shardText, string? resultsPath, bool writeDocs)
     {
+        if (threads is < 1)
+        {
+            Console.Error.WriteLine($"error: --threads must be at least 1, not {threads}.");
+            return 2;
+        }
+
         SearchBudget budget = SearchBudget.ForDepth(depth) with { Seed = seed };
         Shard shard = shardText is null ? Shard.All : Shard.Parse(shardText);
         if (writeDocs && (budget != SearchBudget.Gate || id is not null || shard != Shard.All))

@@ -32,13 +32,21 @@ public static class ResultFile
     }
 
     /// <summary>Reads one results file.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidDataException">The file is not a results file; the message names it.</exception>
     public static Content Read(string path)
     {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: no such results file.", path);
+        }
+
         try
         {
-            return JsonSerializer.Deserialize<Content>(File.ReadAllText(path), CounterexampleStore.JsonOptions)
+            Content content = JsonSerializer.Deserialize<Content>(File.ReadAllText(path), CounterexampleStore.JsonOptions)
                 ?? throw new InvalidDataException($"{path}: empty results file.");
+            string? missing = content.Budget is null ? "budget" : content.Shard is null ? "shard" : content.Results is null ? "results" : null;
+            return missing is null ? content : throw new InvalidDataException($"{path}: not a claims results file (no \"{missing}\" field).");
         }
         catch (JsonException e)
         {
