@@ -90,6 +90,9 @@ public class SearchInfrastructureTests
             Assert.Contains("No shard holds claim", Assert.Throws<InvalidDataException>(() => ResultFile.Merge([one, two], [.. catalogue, ClaimCatalogue.All[2]])).Message, StringComparison.Ordinal);
             File.WriteAllText(Path.Combine(folder, "bad.json"), "{ not json");
             Assert.Contains("bad.json", Assert.Throws<InvalidDataException>(() => ResultFile.Read(Path.Combine(folder, "bad.json"))).Message, StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(folder, "foreign.json"), "{\"x\": 1}");
+            Assert.Contains("no \"budget\" field", Assert.Throws<InvalidDataException>(() => ResultFile.Read(Path.Combine(folder, "foreign.json"))).Message, StringComparison.Ordinal);
+            Assert.Throws<FileNotFoundException>(() => ResultFile.Read(Path.Combine(folder, "absent.json")));
         }
         finally
         {
