@@ -38,7 +38,7 @@ internal sealed class CentroidSpreadDomain : HypothesisDomain<CentroidSpread>
     public override CentroidSpread Decode(CentroidSpread template, double[] x)
     {
         double[] mean = Mean(template);
-        double s2 = x[1] < -40.0 ? 0.0 : Math.Exp(Math.Min(x[1], Math.Log(MaxSpread)));
+        double s2 = x[1] <= -40.0 ? 0.0 : Math.Exp(Math.Min(x[1], Math.Log(MaxSpread)));
         double ratio = x[0] > 18.0 ? 1.0 : DomainMoves.FromLogit(x[0]);
         double spread = Math.Exp(Math.Clamp(x[2], -40.0, 40.0)), offset = Math.Exp(Math.Clamp(x[3], -40.0, 40.0));
         return template with

@@ -6,8 +6,8 @@ namespace Verification.Claims.Instances;
 
 /// <summary>
 /// The hypothesis domain of eq. (70)'s claims over <see cref="VarianceProbe"/>s: s ∈ (0, 1], any gradient value g and
-/// any g′ with |g′| ≤ |g|, any mask seed. Continuous coordinates: logit s (edge 1 reachable), ln |g| and the logit of
-/// |g′|/|g| (snapped to 0). Discrete moves: g′ = 0, ±g, the signs, s = 1, ½ and rates down to 10⁻⁹, other seeds,
+/// any g′ with |g′| ≤ |g|, any mask seed. Continuous coordinates: logit s (edge 1 reachable), ln |g| and ln |g′|/|g|
+/// (clamped to the edge 1, snapped to 0 below 1e-40). Discrete moves: g′ = 0, ±g, the signs, s = 1, ½ and rates down to 10⁻⁹, other seeds,
 /// decades of scale. The magnitudes stop at 1e±50 because the Monte Carlo bound takes g⁴.
 /// </summary>
 public sealed class VarianceProbeDomain : HypothesisDomain<VarianceProbe>
@@ -17,6 +17,9 @@ public sealed class VarianceProbeDomain : HypothesisDomain<VarianceProbe>
 
     /// <summary>Smallest nonzero |g|: g⁴ stays a normal double.</summary>
     private const double MinMagnitude = 1e-50;
+
+    /// <summary>Below this ln |g′|/|g| the smaller gradient is exactly 0 (a ratio of 1e-40 is already far below any vanishing depth).</summary>
+    private const double ZeroRatioLog = -92.0;
 
     /// <summary>Smallest rate: ⌊s·2³²⌋ is then 4, the last threshold that still keeps an occasional coordinate.</summary>
     private const double MinRate = 1e-9;
@@ -32,7 +35,7 @@ public sealed class VarianceProbeDomain : HypothesisDomain<VarianceProbe>
 
     /// <inheritdoc/>
     public override double[] Encode(VarianceProbe p) =>
-        [DomainMoves.Logit(p.SamplingRate), p.Large == 0.0 ? 0.0 : Math.Log(Math.Abs(p.Large)), DomainMoves.Logit(p.Large == 0.0 ? 0.0 : Math.Abs(p.Small / p.Large))];
+        [DomainMoves.Logit(p.SamplingRate), p.Large == 0.0 ? 0.0 : Math.Log(Math.Abs(p.Large)), p.Small == 0.0 ? 2 * ZeroRatioLog : Math.Log(Math.Abs(p.Small / p.Large))];
 
     /// <inheritdoc/>
     public override VarianceProbe Decode(VarianceProbe template, double[] x)
@@ -40,10 +43,10 @@ public sealed class VarianceProbeDomain : HypothesisDomain<VarianceProbe>
         // Logits above 18 snap to s = 1 (full sampling, the other edge of (0, 1]).
         double s = x[0] > 18.0 ? 1.0 : Math.Max(MinRate, 1.0 / (1.0 + Math.Exp(-x[0])));
         double large = template.Large == 0.0 ? 0.0 : Math.Sign(template.Large) * Math.Exp(Math.Clamp(x[1], Math.Log(MinMagnitude), Math.Log(MaxMagnitude)));
-        // |g′|/|g| snaps to both edges: 0 (a vanished gradient) and 1 (|g′| = |g|, where the exact claims hold with equality).
-        double ratio = x[2] > 18.0 ? 1.0 : DomainMoves.FromLogit(x[2]);
-        double small = (template.Small < 0.0 ? -1.0 : 1.0) * ratio * Math.Abs(large);
-        return template with { SamplingRate = s, Large = large, Small = Math.Abs(small) < MinMagnitude ? 0.0 : small };
+        // ln |g′|/|g| clamps to the edge 1 (|g′| = |g|, where the exact claims hold with equality) and snaps to 0 far below.
+        double ratio = x[2] < ZeroRatioLog ? 0.0 : Math.Exp(Math.Min(x[2], 0.0));
+        double small = ratio * Math.Abs(large);
+        return template with { SamplingRate = s, Large = large, Small = Math.CopySign(small < MinMagnitude ? 0.0 : small, template.Small) };
     }
 
     /// <inheritdoc/>
