@@ -20,7 +20,7 @@ internal sealed class Lemma4 : IClaimSource
                 "Lemma 4 (McMahan–Streeter), box F and diagonal Q",
                 "‖Q^{1/2}(Π_{F,Q}(z₁) − Π_{F,Q}(z₂))‖₂ ≤ ‖Q^{1/2}(z₁ − z₂)‖₂",
                 ["F = [lo, hi]^d with lo ≤ hi", "Q = diag(q), q > 0"],
-                [new InstanceFamily<ProjectionPair>("mixed-scales", "points inside and outside boxes of widths 1e-3..1e3, weights 1e-6..1e6", Generator(), Shrink, 300)],
+                [new InstanceFamily<ProjectionPair>("mixed-scales", "points inside and outside boxes of widths 1e-3..1e3, weights 1e-6..1e6", Generator(), Shrink, 300, new ProjectionPairDomain())],
                 p => new Sides(WeightedNorm(p.Weights, Clip(p, p.First), Clip(p, p.Second)), WeightedNorm(p.Weights, p.First, p.Second)),
                 slack: Das.Normalised);
         }

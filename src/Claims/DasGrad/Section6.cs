@@ -164,6 +164,10 @@ internal sealed class Section6 : IClaimSource
         return Vec.Norm(a.Select((x, k) => x - c * b[k]).ToArray()) / na;
     }
 
+    private static readonly CentroidSpreadDomain SpreadDomain = new();
+
+    private static readonly ClassShiftDomain ShiftDomain = new();
+
     private static Gen<double> Unit() => Gen.Choose(-1000, 1000).Select(k => k / 1000.0);
 
     private static IReadOnlyList<InstanceFamily<CentroidSpread>> SpreadFamilies() =>
@@ -183,7 +187,7 @@ internal sealed class Section6 : IClaimSource
             from s1 in Gen.Choose(0, 300).Select(k => k / 100.0)
             from s2 in Gen.Choose(0, 300).Select(k => k / 100.0)
             select new CentroidSpread(x, theta, Math.Min(s1, s2), Math.Max(s1, s2));
-        return new InstanceFamily<CentroidSpread>(name, description, gen, ShrinkSpread, 100);
+        return new InstanceFamily<CentroidSpread>(name, description, gen, ShrinkSpread, 100, SpreadDomain);
     }
 
     private static IEnumerable<CentroidSpread> ShrinkSpread(CentroidSpread c)
@@ -251,7 +255,7 @@ internal sealed class Section6 : IClaimSource
             from shares in Gen.Choose(1, 1000).ArrayOf(k)
             from p in pEntry.ArrayOf(labels.Length)
             select new ClassShift(labels, shares.Select(x => x / (double)shares.Sum()).ToArray(), p.Select(x => x / p.Sum()).ToArray(), g);
-        return new InstanceFamily<ClassShift>(name, description, gen, ShrinkShift, 100);
+        return new InstanceFamily<ClassShift>(name, description, gen, ShrinkShift, 100, ShiftDomain);
     }
 
     private static IEnumerable<ClassShift> ShrinkShift(ClassShift c)

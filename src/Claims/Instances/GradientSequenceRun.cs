@@ -33,9 +33,10 @@ public sealed record GradientSequenceRun(int Dimension, double[] Gradients, doub
 /// <summary>Adversarial families of <see cref="GradientSequenceRun"/>, with a shrinker towards short, low-dimensional, round runs.</summary>
 public static class GradientSequenceRunFamilies
 {
-    /// <summary>All families, <paramref name="trials"/> gate trials each (long horizons a tenth).</summary>
+    /// <summary>All families, <paramref name="trials"/> gate trials each (long horizons a tenth), each carrying the <see cref="GradientSequenceRunDomain"/>.</summary>
     public static IReadOnlyList<InstanceFamily<GradientSequenceRun>> All(int trials = 40) =>
-    [
+    new InstanceFamily<GradientSequenceRun>[]
+    {
         Family("unit-scale", "g ∈ [−1, 1], d ∈ [1, 4], T ∈ [1, 30]", Values(1.0), Gen.Choose(1, 30), Betas(), trials),
         Family("tiny-scale", "g ∈ [−1e-6, 1e-6]: G_∞ ≪ 1 (ε matters)", Values(1e-6), Gen.Choose(1, 30), Betas(), trials),
         Family("huge-scale", "g ∈ [−1e6, 1e6]: G_∞ ≫ 1", Values(1e6), Gen.Choose(1, 30), Betas(), trials),
@@ -43,7 +44,9 @@ public static class GradientSequenceRunFamilies
         Family("sparse", "90% of the g_{t,j} are exactly 0", Gen.Frequency((9, Gen.Constant(0.0)), (1, Values(1.0))), Gen.Choose(1, 30), Betas(), trials),
         Family("beta-extremes", "β₁ ∈ {0, 0.5, 0.9, 0.999}, β₂ ∈ {0, 0.5, 0.999, 0.9999}", Values(1.0), Gen.Choose(1, 30), ExtremeBetas(), trials),
         Family("long-horizon", "T ∈ [100, 400]", Values(1.0), Gen.Choose(100, 400), Betas(), Math.Max(1, trials / 10)),
-    ];
+    }.Select(f => f with { Domain = Domain }).ToList();
+
+    private static readonly GradientSequenceRunDomain Domain = new();
 
     private static InstanceFamily<GradientSequenceRun> Family(
         string name, string description, Gen<double> value, Gen<int> horizon, Gen<(double, double)> betas, int trials)

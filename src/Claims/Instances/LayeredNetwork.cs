@@ -72,9 +72,10 @@ public sealed record LayeredNetwork(int[] Widths, double[][] Weights, double[] I
 /// </summary>
 public static class LayeredNetworkFamilies
 {
-    /// <summary>All families, <paramref name="trials"/> gate trials each.</summary>
+    /// <summary>All families, <paramref name="trials"/> gate trials each, each carrying the <see cref="LayeredNetworkDomain"/>.</summary>
     public static IReadOnlyList<InstanceFamily<LayeredNetwork>> All(int trials = 60) =>
-    [
+    new InstanceFamily<LayeredNetwork>[]
+    {
         Family("unit", "L ∈ [2, 8], widths ∈ [1, 5], θ, z¹, y ∈ [−1, 1]", Gen.Choose(2, 8), Gen.Choose(1, 5), Weights(1.0, contractive: false), 1.0, Slopes(), trials),
         Family("contractive", "‖θ^{(l)}‖_F ≤ 1 for every l", Gen.Choose(2, 8), Gen.Choose(1, 5), Weights(1.0, contractive: true), 1.0, Slopes(), trials),
         Family("expanding", "θ ∈ [−10, 10]: ‖θ^{(l)}‖ ≫ 1/β", Gen.Choose(2, 6), Gen.Choose(1, 5), Weights(10.0, contractive: false), 1.0, Slopes(), trials),
@@ -83,7 +84,9 @@ public static class LayeredNetworkFamilies
         Family("deep", "L ∈ [20, 40], contractive weights", Gen.Choose(20, 40), Gen.Choose(1, 4), Weights(1.0, contractive: true), 1.0, Slopes(), Math.Max(1, trials / 4)),
         Family("scalar-chain", "every width 1 (the tight case of (69))", Gen.Choose(2, 12), Gen.Constant(1), Weights(1.0, contractive: false), 1.0, Slopes(), trials),
         Family("slope-extremes", "c ∈ {1e-6, 0.5, 1 − 1e-6}", Gen.Choose(2, 8), Gen.Choose(1, 5), Weights(1.0, contractive: false), 1.0, Gen.Elements(1e-6, 0.5, 1 - 1e-6), trials),
-    ];
+    }.Select(f => f with { Domain = Domain }).ToList();
+
+    private static readonly LayeredNetworkDomain Domain = new();
 
     private static Gen<double> Unit() => Gen.Choose(-1000, 1000).Select(k => k / 1000.0);
 

@@ -74,10 +74,10 @@ public static class OnlineRunFamilies
 
     /// <summary>
     /// Reddi et al.'s problem at long horizons, generated with T ∈ [1000, 3000] (few trials: each is a full run). The
-    /// shrinker may shorten a counterexample's T below 1000.
+    /// shrinker may shorten a counterexample's T below 1000. The family carries the <see cref="ReddiRunDomain"/>.
     /// </summary>
     public static IReadOnlyList<InstanceFamily<OnlineRun>> ReddiLong(int trials = 4) =>
-        [Reddi("reddi-long", "Reddi et al.'s problem, generated with T ∈ [1000, 3000] (a shrunk counterexample may be shorter)", Gen.Choose(1000, 3000), trials)];
+        [Reddi("reddi-long", "Reddi et al.'s problem, generated with T ∈ [1000, 3000] (a shrunk counterexample may be shorter)", Gen.Choose(1000, 3000), trials) with { Domain = new ReddiRunDomain() }];
 
     private static InstanceFamily<OnlineRun> Family(
         string name, string description, string problem, Gen<double> value, Gen<int> dimension, Gen<int> horizon, Gen<double> lambda, Gen<double> rate, int trials)

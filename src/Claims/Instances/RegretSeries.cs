@@ -13,14 +13,17 @@ public sealed record RegretSeries(double Beta1, double Lambda, int T);
 /// <summary>Families of <see cref="RegretSeries"/>: λ near 0 and near 1, β₁ across [0, 1), short and very long horizons.</summary>
 public static class RegretSeriesFamilies
 {
-    /// <summary>All families.</summary>
+    /// <summary>All families, each carrying the <see cref="RegretSeriesDomain"/>.</summary>
     public static IReadOnlyList<InstanceFamily<RegretSeries>> All(int trials = 150) =>
-    [
+    new InstanceFamily<RegretSeries>[]
+    {
         Family("uniform", "β₁ ∈ [0, 0.999], λ ∈ (0, 1), T ∈ [1, 200]", Beta1(), Gen.Choose(1, 999).Select(k => k / 1000.0), Gen.Choose(1, 200), trials),
         Family("lambda-near-0", "λ ∈ [1e-9, 1e-2]", Beta1(), Gen.Choose(1, 7).Select(e => Math.Pow(10, -e - 1)), Gen.Choose(1, 200), trials),
         Family("lambda-near-1", "λ = 1 − 10^{−k}, k ∈ [2, 9]", Beta1(), Gen.Choose(2, 9).Select(e => 1 - Math.Pow(10, -e)), Gen.Choose(1, 2000), trials),
         Family("long-horizon", "T ∈ [10⁴, 10⁵]", Beta1(), Gen.Choose(1, 999).Select(k => k / 1000.0), Gen.Choose(10_000, 100_000), trials / 10),
-    ];
+    }.Select(f => f with { Domain = Domain }).ToList();
+
+    private static readonly RegretSeriesDomain Domain = new();
 
     private static Gen<double> Beta1() =>
         Gen.Frequency((1, Gen.Constant(0.0)), (1, Gen.Constant(0.999)), (4, Gen.Choose(0, 999).Select(k => k / 1000.0)));

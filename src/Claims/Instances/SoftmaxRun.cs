@@ -67,9 +67,10 @@ public sealed record SoftmaxRun(
 /// </summary>
 public static class SoftmaxRunFamilies
 {
-    /// <summary>All families, <paramref name="trials"/> gate trials each (long horizons a fifth).</summary>
+    /// <summary>All families, <paramref name="trials"/> gate trials each (long horizons a fifth), each carrying the <see cref="SoftmaxRunDomain"/>.</summary>
     public static IReadOnlyList<InstanceFamily<SoftmaxRun>> All(int trials = 30) =>
-    [
+    new InstanceFamily<SoftmaxRun>[]
+    {
         Family("unit", "x, θ₁ ∈ [−1, 1], K ∈ [2, 5], p ∈ [1, 4], n ∈ [1, 6], T ∈ [1, 40]", Gen.Choose(2, 5), Gen.Choose(1, 6), Scale(1.0), Scale(1.0), Gen.Choose(1, 40), Steps(), trials),
         Family("uniform-start", "θ₁ = 0: every initial prediction uniform (H = log K)", Gen.Choose(2, 5), Gen.Choose(1, 6), Scale(1.0), Scale(0.0), Gen.Choose(1, 40), Steps(), trials),
         Family("tiny-scale", "x ∈ [−1e-6, 1e-6], θ₁ ∈ [−1e-6, 1e-6]: predictions near uniform, gradients near constant", Gen.Choose(2, 5), Gen.Choose(1, 6), Scale(1e-6), Scale(1e-6), Gen.Choose(1, 40), Steps(), trials),
@@ -79,7 +80,9 @@ public static class SoftmaxRunFamilies
         Family("many-classes", "K = 10, n ∈ [4, 8]", Gen.Constant(10), Gen.Choose(4, 8), Scale(1.0), Scale(1.0), Gen.Choose(1, 40), Steps(), Math.Max(1, trials / 2)),
         Family("large-steps", "μ ∈ {1, 10, 100}: overshooting steps", Gen.Choose(2, 5), Gen.Choose(1, 6), Scale(1.0), Scale(1.0), Gen.Choose(1, 40), Gen.Elements(1.0, 10.0, 100.0), trials),
         Family("long-horizon", "T ∈ [300, 1000]", Gen.Choose(2, 4), Gen.Choose(1, 4), Scale(1.0), Scale(1.0), Gen.Choose(300, 1000), Steps(), Math.Max(1, trials / 5)),
-    ];
+    }.Select(f => f with { Domain = Domain }).ToList();
+
+    private static readonly SoftmaxRunDomain Domain = new();
 
     private static Gen<double> Scale(double s) => Gen.Constant(s);
 

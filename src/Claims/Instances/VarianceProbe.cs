@@ -21,15 +21,18 @@ public sealed record VarianceProbe(double SamplingRate, double Large, double Sma
 /// <summary>Families of <see cref="VarianceProbe"/>: sampling rates across (0, 1], vanishing and moderate ratios, tiny and huge scales.</summary>
 public static class VarianceProbeFamilies
 {
-    /// <summary>All families.</summary>
+    /// <summary>All families, each carrying the <see cref="VarianceProbeDomain"/>.</summary>
     public static IReadOnlyList<InstanceFamily<VarianceProbe>> All(int trials = 100) =>
-    [
+    new InstanceFamily<VarianceProbe>[]
+    {
         Family("moderate", "s ∈ (0, 1), g ∈ [−10, 10], g′ = r·g with r ∈ [0, 1]", Rates(), Gen.Choose(-10_000, 10_000).Select(k => k / 1000.0), Ratio(), trials),
         Family("vanishing", "g′ = β^L g with β^L ∈ [1e-12, 1e-3] (a deep layer's gradient)", Rates(), Gen.Choose(-10_000, 10_000).Select(k => k / 1000.0), Gen.Choose(3, 12).Select(e => Math.Pow(10, -e)), trials),
         Family("huge-scale", "g ∈ [−1e6, 1e6]", Rates(), Gen.Choose(-1_000_000, 1_000_000).Select(k => (double)k), Ratio(), trials),
         Family("tiny-scale", "g ∈ [−1e-6, 1e-6]", Rates(), Gen.Choose(-1_000_000, 1_000_000).Select(k => k * 1e-12), Ratio(), trials),
         Family("rate-extremes", "s ∈ {0.001, 0.01, 0.99, 0.999, 1}", Gen.Elements(0.001, 0.01, 0.99, 0.999, 1.0), Gen.Choose(-10_000, 10_000).Select(k => k / 1000.0), Ratio(), trials / 2),
-    ];
+    }.Select(f => f with { Domain = Domain }).ToList();
+
+    private static readonly VarianceProbeDomain Domain = new();
 
     private static Gen<double> Rates() => Gen.Choose(1, 999).Select(k => k / 1000.0);
 
