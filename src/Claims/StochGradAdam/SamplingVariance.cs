@@ -51,7 +51,7 @@ internal sealed class SamplingVariance : IClaimSource
                 Relation.Equal);
             yield return Claim(
                 "SGA-7.2-eq70-monte-carlo-variance-matches", "Section 7.2.3, eq. (70) — corrected, Monte Carlo with the reference's Philox mask",
-                $"|S²_n(φ | g) − s(1−s)g²| ≤ 6·sd(S²_n) + g²|p(1−p) − s(1−s)| + 1e-12·g² (rounding): the unbiased sample variance of n = {Samples} masked values (mask of StochGradAdam step 1, coordinates 0..n−1) against the exact variance; sd from the Bernoulli fourth moment at the realised rate p = ⌊s·2³²⌋/2³² (a 6σ bound: under the normal approximation a false alarm has probability ≈ 2e-9 per instance)",
+                $"|S²_n(φ | g) − s(1−s)g²| ≤ g²(ε(|1−2p| + ε) + 1/(4(n−1))) + g²|p(1−p) − s(1−s)| + 1e-12·g² (rounding): the unbiased sample variance of n = {Samples} masked values (mask of StochGradAdam step 1, coordinates 0..n−1) against the exact variance, p = ⌊s·2³²⌋/2³² the realised rate; S²_n = n/(n−1)·g²p̂(1−p̂) with p̂ the kept fraction, and ε = √(ln(2/δ)/(2n)) bounds |p̂ − p| by Hoeffding's inequality except with probability δ = 2e-9 per instance (distribution-free; the normal 6σ bound it replaces fails near s = ½, where S²_n is a quadratic in p̂)",
                 families,
                 p => new Sides(Math.Abs(SampleVariance(p, p.Large, step: 1) - p.SamplingRate * (1 - p.SamplingRate) * p.Large * p.Large), MonteCarloBound(p, p.Large)));
             yield return Claim(
@@ -87,15 +87,20 @@ internal sealed class SamplingVariance : IClaimSource
         return sum / (Samples - 1);
     }
 
+    /// <summary>
+    /// The bound on |S²_n − s(1−s)g²| that fails with probability at most δ = 2e-9: S²_n = n/(n−1)·g²p̂(1−p̂) exactly,
+    /// so S²_n − p(1−p)g² = g²(p̂ − p)(1 − p̂ − p) + g²p̂(1−p̂)/(n−1), and Hoeffding gives |p̂ − p| ≤ ε.
+    /// </summary>
     private static double MonteCarloBound(VarianceProbe p, double g)
     {
         double rate = BernoulliThreshold.For(p.SamplingRate) / 4294967296.0;
-        double q = rate * (1 - rate);
-        double sigma2 = q * g * g;
-        double mu4 = Math.Pow(g, 4) * q * (1 - 3 * rate + 3 * rate * rate);
-        double varianceOfS2 = Math.Max(0.0, mu4 / Samples - sigma2 * sigma2 * (Samples - 3) / ((double)Samples * (Samples - 1)));
-        return 6 * Math.Sqrt(varianceOfS2) + g * g * Math.Abs(q - p.SamplingRate * (1 - p.SamplingRate)) + 1e-12 * g * g;   // + rounding of the n-term sums
+        double epsilon = Math.Sqrt(Math.Log(2 / FalseAlarmProbability) / (2.0 * Samples));
+        double sampling = g * g * (epsilon * (Math.Abs(1 - 2 * rate) + epsilon) + 1.0 / (4.0 * (Samples - 1)));
+        return sampling + g * g * Math.Abs(rate * (1 - rate) - p.SamplingRate * (1 - p.SamplingRate)) + 1e-12 * g * g;   // + rounding of the n-term sums
     }
+
+    /// <summary>δ: the probability per instance that the Monte Carlo bound fails by chance (about a normal 6σ event).</summary>
+    private const double FalseAlarmProbability = 2e-9;
 
     private static ExpressionClaim<VarianceProbe> Claim(
         string id, string location, string statement, IReadOnlyList<InstanceFamily<VarianceProbe>> families, Func<VarianceProbe, Sides> evaluate, Relation relation = Relation.LessOrEqual) =>
