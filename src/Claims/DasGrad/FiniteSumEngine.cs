@@ -1,3 +1,5 @@
+using Verification.Claims.Catalogue;
+
 namespace Verification.Claims.DasGrad;
 
 /// <summary>Which method runs: plain steps (SGD, ap-SGD) or AMSGrad moments (AMSGrad, DASGrad), and which sampling rule.</summary>
@@ -207,6 +209,7 @@ internal static class FiniteSumEngine
                     mNext[k] = beta1T * m[k] + (1 - beta1T) * ghat[k];
                     vNext[k] = run.Beta2 * v[k] + (1 - run.Beta2) * ghat[k] * ghat[k];
                     vhatNext[k] = Math.Max(vhat[k], vNext[k]);
+                    UnrepresentableInstanceException.ThrowIfSecondMomentLost(ghat[k], vhatNext[k], $"step {t}, example {i}, coordinate {k}");
                     direction[k] = Vec.Ratio(mNext[k], Math.Sqrt(vhatNext[k]));
                 }
             }

@@ -43,6 +43,11 @@ internal sealed record MomentHistory(double[][] G, double Beta1, double Beta2, d
                 v = v.Select((x, k) => Beta2 * x + (1 - Beta2) * G[t - 1][k] * G[t - 1][k]).ToArray();
                 double[] vNow = v;
                 vhat = vhat.Select((x, k) => Math.Max(x, vNow[k])).ToArray();
+                for (int k = 0; k < D; k++)
+                {
+                    UnrepresentableInstanceException.ThrowIfSecondMomentLost(G[t - 1][k], vhat[k], $"step {t}, coordinate {k}");
+                }
+
                 result[t - 1] = (m, v, vhat);
             }
 

@@ -169,7 +169,8 @@ public static class AuditTable
         string trials = string.Join(", ", r.Families.Select(f => f.OutsideConditionTrials > 0
             ? string.Create(CultureInfo.InvariantCulture, $"{f.Family} {f.Trials}+{f.OutsideConditionTrials}")
             : string.Create(CultureInfo.InvariantCulture, $"{f.Family} {f.Trials}")));
-        string targeted = r.TargetedEvaluations > 0 ? string.Create(CultureInfo.InvariantCulture, $"; targeted {r.TargetedEvaluations}") : "";
+        string targeted = (r.TargetedEvaluations > 0 ? string.Create(CultureInfo.InvariantCulture, $"; targeted {r.TargetedEvaluations}") : "")
+            + (r.Skipped > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {r.Skipped} skipped (double arithmetic under- or overflowed)") : "");
         if (r.Counterexample is not { } c)
         {
             return $"no counterexample in {r.TotalTrials} sampled instances ({trials}){targeted}";

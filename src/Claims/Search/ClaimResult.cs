@@ -22,6 +22,9 @@ public sealed record ClaimResult(ClaimInfo Info, Verdict Verdict, IReadOnlyList<
     /// <summary>For a conditional claim: whether the targeted strategy also searched outside the condition.</summary>
     public bool OutsideTargeted { get; init; }
 
+    /// <summary>Instances skipped because their evaluation left the range of double arithmetic (<see cref="UnrepresentableInstanceException"/>).</summary>
+    public int Skipped { get; init; }
+
     /// <summary>Total instances sampled.</summary>
     public int TotalTrials => Families.Sum(f => f.Trials + f.OutsideConditionTrials);
 

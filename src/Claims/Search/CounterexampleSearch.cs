@@ -49,6 +49,7 @@ internal static class CounterexampleSearch
             Domain = domain?.Summary ?? "",
             Best = best,
             TargetedEvaluations = inside.Targeted + (outside?.Targeted ?? 0),
+            Skipped = inside.Probe.Skipped + (outside?.Probe.Skipped ?? 0),
             OutsideTargeted = outside is { Targeted: > 0 },
         };
     }
@@ -122,9 +123,15 @@ internal static class CounterexampleSearch
                     return true;
                 }
 
-                trials++;
                 bool hadViolation = probe.Violated;
+                int skipped = probe.Skipped;
                 double score = probe.Score(instance, family.Name);
+                if (probe.Skipped > skipped)
+                {
+                    return true;   // counted in the claim's skipped instances, not as a trial
+                }
+
+                trials++;
                 bool violated = score >= 1e6;
                 if (violated)
                 {

@@ -11,6 +11,9 @@ internal sealed class Probe<T>(Claim<T> claim, Func<T, bool> scope)
 {
     public int Evaluations { get; private set; }
 
+    /// <summary>Instances skipped because double arithmetic could not represent their evaluation.</summary>
+    public int Skipped { get; private set; }
+
     public T? Best { get; private set; }
 
     public double BestScore { get; private set; } = double.NegativeInfinity;
@@ -36,7 +39,17 @@ internal sealed class Probe<T>(Claim<T> claim, Func<T, bool> scope)
         }
 
         Evaluations++;
-        Sides sides = Evaluate(instance, family);
+        Sides sides;
+        try
+        {
+            sides = Evaluate(instance, family);
+        }
+        catch (UnrepresentableInstanceException)
+        {
+            Skipped++;
+            return double.NegativeInfinity;
+        }
+
         double score = ViolationScore.Of(sides, claim.Info.Relation);
         bool violated = claim.Slack.Violates(sides, claim.Info.Relation);
         if (score > BestScore || Best is null || (violated && Violation is null))
@@ -58,8 +71,17 @@ internal sealed class Probe<T>(Claim<T> claim, Func<T, bool> scope)
     }
 
     /// <summary>Whether <paramref name="instance"/> violates the claim (shrinking; not counted as a search evaluation).</summary>
-    public bool Violates(T instance, string family) =>
-        scope(instance) && claim.Slack.Violates(Evaluate(instance, family), claim.Info.Relation);
+    public bool Violates(T instance, string family)
+    {
+        try
+        {
+            return scope(instance) && claim.Slack.Violates(Evaluate(instance, family), claim.Info.Relation);
+        }
+        catch (UnrepresentableInstanceException)
+        {
+            return false;
+        }
+    }
 
     private Sides Evaluate(T instance, string family)
     {
@@ -67,7 +89,7 @@ internal sealed class Probe<T>(Claim<T> claim, Func<T, bool> scope)
         {
             return claim.Evaluate(instance);
         }
-        catch (Exception e) when (e is ArithmeticException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        catch (Exception e) when (e is not UnrepresentableInstanceException && (e is ArithmeticException or ArgumentException or InvalidOperationException or IndexOutOfRangeException))
         {
             throw new InvalidOperationException($"{claim.Info.Id} could not be evaluated on an instance of family {family}: {e.Message}", e);
         }

@@ -1,3 +1,4 @@
+using Verification.Claims.Catalogue;
 using Verification.Claims.Instances;
 
 namespace Verification.Claims.StochGradAdam;
@@ -26,6 +27,7 @@ internal sealed class ConstantBetaMoments
             p2 *= beta2;
             MHat[t] = m / (1.0 - p1);
             VHat[t] = v / (1.0 - p2);
+            UnrepresentableInstanceException.ThrowIfSecondMomentLost(x[t], VHat[t], $"step {t + 1}");
         }
     }
 
