@@ -53,7 +53,7 @@ internal sealed class FiniteSumRunDomain(bool lambdaOnly) : HypothesisDomain<Fin
     {
         var x = new List<double>
         {
-            Logit(r.Beta1 / Math.Sqrt(r.Beta2)), Logit(r.Beta2), Logit(r.Lambda), Logit(r.Epsilon),
+            DomainMoves.Logit(r.Beta1 / Math.Sqrt(r.Beta2)), DomainMoves.Logit(r.Beta2), DomainMoves.Logit(r.Lambda), DomainMoves.Logit(r.Epsilon),
             Math.Log(r.Alpha), Math.Log(r.Radius), Math.Log(r.GInfFactor), 0.0,
         };
         x.AddRange(Enumerable.Repeat(0.0, r.N + r.D));   // log-scales of each example's row and of each coordinate's column
@@ -63,21 +63,21 @@ internal sealed class FiniteSumRunDomain(bool lambdaOnly) : HypothesisDomain<Fin
     /// <inheritdoc/>
     public override FiniteSumRun Decode(FiniteSumRun template, double[] x)
     {
-        double beta2 = Math.Clamp(FromLogit(x[1]), 1e-12, 1.0 - 1e-15);
-        double beta1 = FromLogit(x[0]) * Math.Sqrt(beta2) * (1 - 1e-12);
+        double beta2 = Math.Clamp(DomainMoves.FromLogit(x[1]), 1e-12, 1.0 - 1e-15);
+        double beta1 = DomainMoves.FromLogit(x[0]) * Math.Sqrt(beta2) * (1 - 1e-12);
         double radius = Math.Exp(Math.Clamp(x[5], -20.0, 18.0));
         double scale = Math.Exp(Math.Clamp(x[7], -20.0, 18.0));
         return template with
         {
             Beta1 = beta1,
             Beta2 = beta2,
-            Lambda = Math.Min(FromLogit(x[2]), 1.0 - 1e-15),
-            Epsilon = Math.Clamp(FromLogit(x[3]), 1e-15, 1.0 - 1e-15),
+            Lambda = Math.Min(DomainMoves.FromLogit(x[2]), 1.0 - 1e-15),
+            Epsilon = Math.Clamp(DomainMoves.FromLogit(x[3]), 1e-15, 1.0 - 1e-15),
             Alpha = Math.Exp(Math.Clamp(x[4], -20.0, 18.0)),
             Radius = radius,
             GInfFactor = Math.Exp(Math.Clamp(x[6], 0.0, 18.0)),
-            Features = template.Features.Select((row, i) => row.Select((v, k) => Clip(v * scale * Factor(x[8 + i]) * Factor(x[8 + template.N + k]))).ToArray()).ToArray(),
-            Targets = template.Problem == FiniteSumProblem.LeastSquares ? template.Targets.Select(v => Clip(v * scale)).ToArray() : template.Targets,
+            Features = template.Features.Select((row, i) => row.Select((v, k) => DomainMoves.Clip(v * scale * Factor(x[8 + i]) * Factor(x[8 + template.N + k]), MaxMagnitude)).ToArray()).ToArray(),
+            Targets = template.Problem == FiniteSumProblem.LeastSquares ? template.Targets.Select(v => DomainMoves.Clip(v * scale, MaxMagnitude)).ToArray() : template.Targets,
             Theta1 = template.Theta1.Select(t => Math.Clamp(t / template.Radius * radius, -radius, radius)).ToArray(),
             Beta1Schedule = template.Beta1Schedule is { } s && template.Beta1 > 0
                 ? s.Select((b, t) => t == 0 ? beta1 : Math.Min(beta1, b / template.Beta1 * beta1)).ToArray()
@@ -116,13 +116,7 @@ internal sealed class FiniteSumRunDomain(bool lambdaOnly) : HypothesisDomain<Fin
             moves.Add(r with { Beta1Schedule = Enumerable.Range(0, r.Horizon).Select(t => t == 0 ? r.Beta1 : r.Beta1 * random.NextDouble()).ToArray() });
         }
 
-        for (int i = moves.Count - 1; i > 0; i--)
-        {
-            int j = random.Next(0, i);
-            (moves[i], moves[j]) = (moves[j], moves[i]);
-        }
-
-        return moves.Where(Contains);
+        return DomainMoves.Shuffled(moves, r, random, Contains);
     }
 
     /// <inheritdoc/>
@@ -132,12 +126,6 @@ internal sealed class FiniteSumRunDomain(bool lambdaOnly) : HypothesisDomain<Fin
     private static readonly SamplingRule[] Rules = [SamplingRule.Uniform, SamplingRule.Optimal, SamplingRule.OptimalFloor, SamplingRule.OptimalPlusConstant, SamplingRule.Fixed];
 
     private static bool Finite(double v) => double.IsFinite(v) && Math.Abs(v) <= MaxMagnitude;
-
-    private static double Clip(double v) => Math.Clamp(v, -MaxMagnitude, MaxMagnitude);
-
-    private static double Logit(double p) => p <= 0.0 ? -40.0 : p >= 1.0 ? 40.0 : Math.Clamp(Math.Log(p / (1.0 - p)), -40.0, 40.0);
-
-    private static double FromLogit(double x) => x < -18.0 ? 0.0 : 1.0 / (1.0 + Math.Exp(-x));
 
     private static double[]? Cap(double[]? schedule, double beta1) => schedule?.Select((b, t) => t == 0 ? beta1 : Math.Min(b, beta1)).ToArray();
 
@@ -209,7 +197,7 @@ internal sealed class FiniteSumRunDomain(bool lambdaOnly) : HypothesisDomain<Fin
         int i = random.Next(0, r.N - 1), k = random.Next(0, r.D - 1);
         double factor = random.Pick(EntryFactors);
         double value = r.Features[i][k] == 0.0 ? factor : r.Features[i][k] * factor;
-        return r with { Features = Shrinking.Replace(r.Features, i, k, Clip(value)) };
+        return r with { Features = Shrinking.Replace(r.Features, i, k, DomainMoves.Clip(value, MaxMagnitude)) };
     }
 
     private static readonly double[] EntryFactors = [-1.0, 0.0, 0.1, 10.0, 2.0];
@@ -222,7 +210,7 @@ internal sealed class FiniteSumRunDomain(bool lambdaOnly) : HypothesisDomain<Fin
     private static FiniteSumRun Jitter(FiniteSumRun r, SearchRandom random) =>
         r with
         {
-            Features = r.Features.Select(row => row.Select(v => Clip(v * Math.Exp(0.3 * random.NextGaussian()) * (random.Chance(0.05) ? -1.0 : 1.0))).ToArray()).ToArray(),
-            StepScales = r.StepScales.Select(v => Clip(v * Math.Exp(0.3 * random.NextGaussian()) * (random.Chance(0.05) ? -1.0 : 1.0))).ToArray(),
+            Features = r.Features.Select(row => DomainMoves.Jitter(row, random, MaxMagnitude)).ToArray(),
+            StepScales = DomainMoves.Jitter(r.StepScales, random, MaxMagnitude),
         };
 }

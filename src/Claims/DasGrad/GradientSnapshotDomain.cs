@@ -47,7 +47,7 @@ internal sealed class GradientSnapshotDomain : HypothesisDomain<GradientSnapshot
         double total = p.Sum();
         return template with
         {
-            Gradients = template.Gradients.Select((row, i) => row.Select(v => Clip(v * Math.Exp(Math.Clamp(x[i], -40.0, 40.0)))).ToArray()).ToArray(),
+            Gradients = template.Gradients.Select((row, i) => row.Select(v => DomainMoves.Clip(v * Math.Exp(Math.Clamp(x[i], -40.0, 40.0)), MaxMagnitude)).ToArray()).ToArray(),
             P = p.Select(v => v / total).ToArray(),
             GInfFactor = Math.Exp(Math.Clamp(x[^1], 0.0, 20.0)),
         };
@@ -72,15 +72,9 @@ internal sealed class GradientSnapshotDomain : HypothesisDomain<GradientSnapshot
             s with { P = Floored(s.P.Select((p, j) => j == i ? 1e-9 : p).ToArray()) },
             s with { Direction = Enumerable.Range(0, s.D).Select(_ => 2 * random.NextDouble() - 1).ToArray() },
             s with { GInfFactor = 1.0 },
-            s with { Gradients = s.Gradients.Select(row => row.Select(v => Clip(v * Math.Exp(0.3 * random.NextGaussian()) * (random.Chance(0.05) ? -1.0 : 1.0))).ToArray()).ToArray() },
+            s with { Gradients = s.Gradients.Select(row => DomainMoves.Jitter(row, random, MaxMagnitude)).ToArray() },
         };
-        for (int a = moves.Count - 1; a > 0; a--)
-        {
-            int b = random.Next(0, a);
-            (moves[a], moves[b]) = (moves[b], moves[a]);
-        }
-
-        return moves.Where(m => !ReferenceEquals(m, s) && Contains(m));
+        return DomainMoves.Shuffled(moves, s, random, Contains);
     }
 
     /// <inheritdoc/>
@@ -88,8 +82,6 @@ internal sealed class GradientSnapshotDomain : HypothesisDomain<GradientSnapshot
         $"n={s.N} d={s.D} ‖g_i‖ ∈ [{s.Norms.Min():G3}, {s.Norms.Max():G3}] p ∈ [{s.P.Min():G3}, {s.P.Max():G3}] factor={s.GInfFactor:G3}");
 
     private static readonly double[] RowFactors = [-1.0, 10.0, 0.1, 1e3];
-
-    private static double Clip(double v) => double.IsFinite(v) ? Math.Clamp(v, -MaxMagnitude, MaxMagnitude) : 0.0;
 
     /// <summary>p renormalised with every entry at least 1e-12 (p* puts 0 on zero rows, outside the open simplex).</summary>
     private static double[] Floored(double[] p)

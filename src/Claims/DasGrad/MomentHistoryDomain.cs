@@ -37,22 +37,22 @@ internal sealed class MomentHistoryDomain(bool lambdaOnly) : HypothesisDomain<Mo
 
     /// <inheritdoc/>
     public override double[] Encode(MomentHistory h) =>
-        [Logit(h.Beta1 / Math.Sqrt(h.Beta2)), Logit(h.Beta2), Logit(h.Lambda), Math.Log(h.Alpha), Math.Log(h.GInfFactor), 0.0, 0.0];
+        [DomainMoves.Logit(h.Beta1 / Math.Sqrt(h.Beta2)), DomainMoves.Logit(h.Beta2), DomainMoves.Logit(h.Lambda), Math.Log(h.Alpha), Math.Log(h.GInfFactor), 0.0, 0.0];
 
     /// <inheritdoc/>
     public override MomentHistory Decode(MomentHistory template, double[] x)
     {
-        double beta2 = Math.Clamp(FromLogit(x[1]), 1e-12, 1.0 - 1e-15);
-        double beta1 = FromLogit(x[0]) * Math.Sqrt(beta2) * (1 - 1e-12);
+        double beta2 = Math.Clamp(DomainMoves.FromLogit(x[1]), 1e-12, 1.0 - 1e-15);
+        double beta1 = DomainMoves.FromLogit(x[0]) * Math.Sqrt(beta2) * (1 - 1e-12);
         double scale = Math.Exp(Math.Clamp(x[5], -50.0, 50.0)), tilt = Math.Clamp(x[6], -3.0, 3.0);
         return template with
         {
             Beta1 = beta1,
             Beta2 = beta2,
-            Lambda = Math.Min(FromLogit(x[2]), 1.0 - 1e-15),
+            Lambda = Math.Min(DomainMoves.FromLogit(x[2]), 1.0 - 1e-15),
             Alpha = Math.Exp(Math.Clamp(x[3], -30.0, 30.0)),
             GInfFactor = Math.Exp(Math.Clamp(x[4], 0.0, 20.0)),
-            G = template.G.Select((row, t) => row.Select(v => Clip(v * scale * Math.Pow(t + 1, -tilt))).ToArray()).ToArray(),
+            G = template.G.Select((row, t) => row.Select(v => DomainMoves.Clip(v * scale * Math.Pow(t + 1, -tilt), MaxMagnitude)).ToArray()).ToArray(),
             Beta1Schedule = template.Beta1Schedule is { } s
                 ? s.Select((b, t) => t == 0 ? beta1 : template.Beta1 > 0 ? Math.Min(beta1, b / template.Beta1 * beta1) : 0.0).ToArray()
                 : null,
@@ -79,7 +79,7 @@ internal sealed class MomentHistoryDomain(bool lambdaOnly) : HypothesisDomain<Mo
             h with { Beta2 = Math.Max(1e-6, h.Beta2 / 10.0), Beta1 = 0.0, Beta1Schedule = null },
             h with { Beta2 = 1.0 - (1.0 - h.Beta2) / 10.0 },
             h with { GInfFactor = 1.0 },
-            h with { G = h.G.Select(row => row.Select(v => Clip(v * Math.Exp(0.3 * random.NextGaussian()) * (random.Chance(0.05) ? -1.0 : 1.0))).ToArray()).ToArray() },
+            h with { G = h.G.Select(row => DomainMoves.Jitter(row, random, MaxMagnitude)).ToArray() },
         };
         if (!lambdaOnly && h.Beta1 > 0)
         {
@@ -88,13 +88,7 @@ internal sealed class MomentHistoryDomain(bool lambdaOnly) : HypothesisDomain<Mo
             moves.Add(h with { Beta1Schedule = Enumerable.Range(0, h.T).Select(t => t == 0 ? h.Beta1 : h.Beta1 * random.NextDouble()).ToArray() });
         }
 
-        for (int i = moves.Count - 1; i > 0; i--)
-        {
-            int j = random.Next(0, i);
-            (moves[i], moves[j]) = (moves[j], moves[i]);
-        }
-
-        return moves.Where(m => !ReferenceEquals(m, h) && Contains(m));
+        return DomainMoves.Shuffled(moves, h, random, Contains);
     }
 
     /// <inheritdoc/>
@@ -104,12 +98,6 @@ internal sealed class MomentHistoryDomain(bool lambdaOnly) : HypothesisDomain<Mo
     private static readonly double[] PowerLawExponents = [0.0, 0.25, 0.5, 0.75, 1.0, 1.5];
 
     private static readonly double[] SpikeFactors = [10.0, 100.0, 1e4];
-
-    private static double Logit(double p) => p <= 0.0 ? -40.0 : p >= 1.0 ? 40.0 : Math.Clamp(Math.Log(p / (1.0 - p)), -40.0, 40.0);
-
-    private static double FromLogit(double x) => x < -18.0 ? 0.0 : 1.0 / (1.0 + Math.Exp(-x));
-
-    private static double Clip(double v) => double.IsFinite(v) ? Math.Clamp(v, -MaxMagnitude, MaxMagnitude) : 0.0;
 
     private static MomentHistory Cut(MomentHistory h, int horizon) =>
         h with { G = h.G[..horizon], Beta1Schedule = h.Beta1Schedule?[..horizon] };
@@ -145,7 +133,7 @@ internal sealed class MomentHistoryDomain(bool lambdaOnly) : HypothesisDomain<Mo
     {
         double c = h.G.Max(Vec.NormInf);
         double[][] copy = h.G.Select(r => (double[])r.Clone()).ToArray();
-        copy[t] = copy[t].Select(v => Clip((v == 0.0 ? (c == 0.0 ? 1.0 : c) : v) * factor)).ToArray();
+        copy[t] = copy[t].Select(v => DomainMoves.Clip((v == 0.0 ? (c == 0.0 ? 1.0 : c) : v) * factor, MaxMagnitude)).ToArray();
         return copy;
     }
 }

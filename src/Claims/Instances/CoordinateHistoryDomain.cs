@@ -33,12 +33,12 @@ public sealed class CoordinateHistoryDomain(bool gammaBelowOne, int maxHorizon =
         && h.Gradients.All(g => double.IsFinite(g) && Math.Abs(g) <= MaxMagnitude);
 
     /// <inheritdoc/>
-    public override double[] Encode(CoordinateHistory h) => [Logit(h.Beta1), Logit(h.Beta2), Math.Log(h.GInfFactor), 0.0, 0.0];
+    public override double[] Encode(CoordinateHistory h) => [DomainMoves.Logit(h.Beta1), DomainMoves.Logit(h.Beta2), Math.Log(h.GInfFactor), 0.0, 0.0];
 
     /// <inheritdoc/>
     public override CoordinateHistory Decode(CoordinateHistory template, double[] x)
     {
-        double beta1 = FromLogit(x[0]), beta2 = FromLogit(x[1]);
+        double beta1 = DomainMoves.FromLogit(x[0]), beta2 = DomainMoves.FromLogit(x[1]);
         if (gammaBelowOne && beta1 > 0.0 && beta1 * beta1 >= Math.Sqrt(beta2))
         {
             // Keep γ < 1 by lowering β₁ to just inside the boundary, where the bounds' constants blow up.
@@ -46,7 +46,7 @@ public sealed class CoordinateHistoryDomain(bool gammaBelowOne, int maxHorizon =
         }
 
         double scale = Math.Exp(Math.Clamp(x[3], -50.0, 50.0)), tilt = Math.Clamp(x[4], -3.0, 3.0);
-        double[] g = template.Gradients.Select((v, t) => Clip(v * scale * Math.Pow(t + 1, -tilt))).ToArray();
+        double[] g = template.Gradients.Select((v, t) => DomainMoves.Clip(v * scale * Math.Pow(t + 1, -tilt), MaxMagnitude)).ToArray();
         return template with { Beta1 = beta1, Beta2 = beta2, GInfFactor = Math.Exp(Math.Clamp(x[2], 0.0, 10.0)), Gradients = g };
     }
 
@@ -74,17 +74,10 @@ public sealed class CoordinateHistoryDomain(bool gammaBelowOne, int maxHorizon =
             h with { Beta2 = gammaBelowOne && h.Beta1 > 0.0 ? h.Beta2 : 0.0 },
             h with { Beta2 = 1.0 - (1.0 - h.Beta2) / 10.0 },
             h with { Beta1 = 1.0 - (1.0 - h.Beta1) / 10.0 },
-            h with { Gradients = h.Gradients.Select(v => Clip(v * Math.Exp(0.3 * random.NextGaussian()) * (random.Chance(0.05) ? -1.0 : 1.0))).ToArray() },
+            h with { Gradients = DomainMoves.Jitter(h.Gradients, random, MaxMagnitude) },
         };
 
-        // A deterministic shuffle, so that the first few moves taken each round vary.
-        for (int i = moves.Count - 1; i > 0; i--)
-        {
-            int j = random.Next(0, i);
-            (moves[i], moves[j]) = (moves[j], moves[i]);
-        }
-
-        return moves.Where(m => !ReferenceEquals(m, h) && Contains(m));
+        return DomainMoves.Shuffled(moves, h, random, Contains);
     }
 
     /// <inheritdoc/>
@@ -100,14 +93,6 @@ public sealed class CoordinateHistoryDomain(bool gammaBelowOne, int maxHorizon =
 
     private static readonly double[] SpikeFactors = [10.0, 100.0, 1e4];
 
-    /// <summary>logit with the edges 0 and 1 mapped to ∓40 (finite, so Nelder–Mead can start there).</summary>
-    private static double Logit(double p) => p <= 0.0 ? -40.0 : p >= 1.0 ? 40.0 : Math.Clamp(Math.Log(p / (1.0 - p)), -40.0, 40.0);
-
-    /// <summary>The inverse of <see cref="Logit"/>, with everything below −18 (p ≈ 1.5e-8) snapped to the edge 0.</summary>
-    private static double FromLogit(double x) => x < -18.0 ? 0.0 : Math.Min(1.0 / (1.0 + Math.Exp(-x)), 1.0 - 1e-15);
-
-    private static double Clip(double v) => double.IsFinite(v) ? Math.Clamp(v, -MaxMagnitude, MaxMagnitude) : 0.0;
-
     private static bool[] Flip(bool[] keep, int t)
     {
         var copy = (bool[])keep.Clone();
@@ -119,7 +104,7 @@ public sealed class CoordinateHistoryDomain(bool gammaBelowOne, int maxHorizon =
     {
         var copy = (double[])g.Clone();
         double magnitude = g.Max(Math.Abs);
-        copy[t] = factor == 0.0 ? 0.0 : Clip((g[t] == 0.0 ? magnitude : g[t]) * factor);
+        copy[t] = factor == 0.0 ? 0.0 : DomainMoves.Clip((g[t] == 0.0 ? magnitude : g[t]) * factor, MaxMagnitude);
         return copy;
     }
 
@@ -166,7 +151,7 @@ public sealed class CoordinateHistoryDomain(bool gammaBelowOne, int maxHorizon =
         {
             int source = t - (h.T >= 2 ? 2 : 1);
             double sign = g[source] < 0.0 ? -1.0 : 1.0;
-            g[t] = count == 0 ? 0.0 : Clip(sign * Math.Exp(intercept + slope * Math.Log(t + 1)));
+            g[t] = count == 0 ? 0.0 : DomainMoves.Clip(sign * Math.Exp(intercept + slope * Math.Log(t + 1)), MaxMagnitude);
             keep[t] = keep[source];
         }
 

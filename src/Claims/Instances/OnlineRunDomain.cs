@@ -35,13 +35,13 @@ public sealed class OnlineRunDomain : HypothesisDomain<OnlineRun>
 
     /// <inheritdoc/>
     public override double[] Encode(OnlineRun r) =>
-        [Logit(r.Beta2 == 0.0 ? 0.0 : r.Beta1 / Math.Sqrt(Math.Sqrt(r.Beta2))), Logit(r.Beta2), Logit(r.Lambda), Logit(r.SamplingRate), Math.Log(r.Alpha), Math.Log(r.Radius), 0.0, 0.0];
+        [DomainMoves.Logit(r.Beta2 == 0.0 ? 0.0 : r.Beta1 / Math.Sqrt(Math.Sqrt(r.Beta2))), DomainMoves.Logit(r.Beta2), DomainMoves.Logit(r.Lambda), DomainMoves.Logit(r.SamplingRate), Math.Log(r.Alpha), Math.Log(r.Radius), 0.0, 0.0];
 
     /// <inheritdoc/>
     public override OnlineRun Decode(OnlineRun template, double[] x)
     {
-        double beta2 = Math.Min(FromLogit(x[1]), 1.0 - 1e-15);
-        double beta1 = Math.Min(FromLogit(x[0]) * Math.Sqrt(Math.Sqrt(beta2)) * (1 - 1e-12), 1.0 - 1e-15);
+        double beta2 = Math.Min(DomainMoves.FromLogit(x[1]), 1.0 - 1e-15);
+        double beta1 = Math.Min(DomainMoves.FromLogit(x[0]) * Math.Sqrt(Math.Sqrt(beta2)) * (1 - 1e-12), 1.0 - 1e-15);
         double radius = Math.Exp(Math.Clamp(x[5], -20.0, 20.0));
         double scale = Math.Exp(Math.Clamp(x[6], -20.0, 20.0)), tilt = Math.Clamp(x[7], -3.0, 3.0);
         int d = template.Dimension;
@@ -49,12 +49,12 @@ public sealed class OnlineRunDomain : HypothesisDomain<OnlineRun>
         {
             Beta1 = beta1,
             Beta2 = beta2,
-            Lambda = Math.Clamp(FromLogit(x[2]), 1e-15, 1.0 - 1e-15),
-            SamplingRate = Math.Clamp(FromLogit(x[3]), 1e-9, 1.0),
+            Lambda = Math.Clamp(DomainMoves.FromLogit(x[2]), 1e-15, 1.0 - 1e-15),
+            SamplingRate = Math.Clamp(DomainMoves.FromLogit(x[3]), 1e-9, 1.0),
             Alpha = Math.Exp(Math.Clamp(x[4], -20.0, 20.0)),
             Radius = radius,
             Start = template.Start.Select(s => Math.Clamp(s / template.Radius * radius, -radius, radius)).ToArray(),
-            Data = template.Data.Select((v, k) => Clip(v * scale * Math.Pow(k / d + 1, -tilt) * (template.Problem == OnlineRun.Quadratic ? radius / template.Radius : 1.0))).ToArray(),
+            Data = template.Data.Select((v, k) => DomainMoves.Clip(v * scale * Math.Pow(k / d + 1, -tilt) * (template.Problem == OnlineRun.Quadratic ? radius / template.Radius : 1.0), MaxMagnitude)).ToArray(),
         };
     }
 
@@ -72,7 +72,7 @@ public sealed class OnlineRunDomain : HypothesisDomain<OnlineRun>
             r with { Beta1 = 0.0 }, r with { Beta2 = 1.0 - (1.0 - r.Beta2) / 10.0 },
             r with { Start = new double[d] }, r with { Start = r.Start.Select((_, k) => k % 2 == 0 ? r.Radius : -r.Radius).ToArray() },
             r with { Data = r.Data.Select((v, k) => k / d % 2 == 0 ? Math.Abs(v) : -Math.Abs(v)).ToArray() },
-            r with { Data = r.Data.Select((v, k) => k / d == 0 ? Clip(v * random.Pick(SpikeFactors)) : v).ToArray() },
+            r with { Data = r.Data.Select((v, k) => k / d == 0 ? DomainMoves.Clip(v * random.Pick(SpikeFactors), MaxMagnitude) : v).ToArray() },
         };
         if (d < MaxDimension && !OnlineRunFamilies.IsReddi(r))
         {
@@ -85,13 +85,7 @@ public sealed class OnlineRunDomain : HypothesisDomain<OnlineRun>
             });
         }
 
-        for (int i = moves.Count - 1; i > 0; i--)
-        {
-            int j = random.Next(0, i);
-            (moves[i], moves[j]) = (moves[j], moves[i]);
-        }
-
-        return moves.Where(Contains);
+        return DomainMoves.Shuffled(moves, r, random, Contains);
     }
 
     /// <inheritdoc/>
@@ -99,12 +93,6 @@ public sealed class OnlineRunDomain : HypothesisDomain<OnlineRun>
         $"{r.Problem}{(OnlineRunFamilies.IsReddi(r) ? " (Reddi)" : "")} d={r.Dimension} T={r.T} R={r.Radius:G3} α={r.Alpha:G3} β=({r.Beta1:G4}, {r.Beta2:G4}) λ={r.Lambda:G4} s={r.SamplingRate:G4} seed={r.MaskSeed} max|c|={r.Data.Select(Math.Abs).DefaultIfEmpty(0).Max():G3}");
 
     private static readonly double[] SpikeFactors = [10.0, 100.0, 1e4];
-
-    private static double Logit(double p) => p <= 0.0 ? -40.0 : p >= 1.0 ? 40.0 : Math.Clamp(Math.Log(p / (1.0 - p)), -40.0, 40.0);
-
-    private static double FromLogit(double x) => x < -18.0 ? 0.0 : 1.0 / (1.0 + Math.Exp(-x));
-
-    private static double Clip(double v) => double.IsFinite(v) ? Math.Clamp(v, -MaxMagnitude, MaxMagnitude) : 0.0;
 
     /// <summary>The data continued periodically with the period of Reddi et al.'s problem (3 steps) where the horizon allows it.</summary>
     private static OnlineRun Periodic(OnlineRun r, int horizon)
