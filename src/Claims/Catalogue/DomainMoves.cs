@@ -30,6 +30,25 @@ internal static class DomainMoves
     public static double[] Jitter(double[] values, SearchRandom random, double max) =>
         values.Select(v => Clip(v * Math.Exp(0.3 * random.NextGaussian()) * (random.Chance(0.05) ? -1.0 : 1.0), max)).ToArray();
 
+    /// <summary>
+    /// β_{1t} schedules with β_{11} = β₁ and β_{1t} ∈ [0, β₁] that the λ-form never produces: alternating between β₁ and
+    /// 0, rising linearly from 0 to β₁, and random — where a claim allows any schedule, these are where "β_{1t}
+    /// non-increasing" matters.
+    /// </summary>
+    public static IEnumerable<double[]> Beta1Schedules(double beta1, int horizon, SearchRandom random)
+    {
+        yield return Enumerable.Range(0, horizon).Select(t => t == 0 ? beta1 : beta1 * (t % 2 == 0 ? 1.0 : 0.0)).ToArray();
+        yield return Enumerable.Range(0, horizon).Select(t => t == 0 ? beta1 : beta1 * t / (double)horizon).ToArray();
+        yield return Enumerable.Range(0, horizon).Select(t => t == 0 ? beta1 : beta1 * random.NextDouble()).ToArray();
+    }
+
+    /// <summary>An instance's text cut to one line of at most 160 characters, for the tightness column.</summary>
+    public static string OneLine(object? instance)
+    {
+        string text = instance?.ToString() ?? "";
+        return text.Length <= 160 ? text : text[..157] + "…";
+    }
+
     /// <summary>A uniform draw in [−<paramref name="scale"/>, <paramref name="scale"/>].</summary>
     public static double Uniform(SearchRandom random, double scale) => (2 * random.NextDouble() - 1) * scale;
 

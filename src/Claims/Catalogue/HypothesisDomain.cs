@@ -29,9 +29,5 @@ public abstract class HypothesisDomain<T>
     public abstract IEnumerable<T> Neighbours(T instance, SearchRandom random);
 
     /// <summary>A one-line description of an instance for the tightness column (defaults to <c>ToString</c>, cut to 160 characters).</summary>
-    public virtual string Describe(T instance)
-    {
-        string text = instance?.ToString() ?? "";
-        return text.Length <= 160 ? text : text[..157] + "…";
-    }
+    public virtual string Describe(T instance) => DomainMoves.OneLine(instance);
 }

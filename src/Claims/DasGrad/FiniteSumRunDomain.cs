@@ -111,9 +111,7 @@ internal sealed class FiniteSumRunDomain(bool lambdaOnly) : HypothesisDomain<Fin
         };
         if (!lambdaOnly && r.Beta1 > 0)
         {
-            moves.Add(r with { Beta1Schedule = Enumerable.Range(0, r.Horizon).Select(t => t == 0 ? r.Beta1 : r.Beta1 * (t % 2 == 0 ? 1.0 : 0.0)).ToArray() });
-            moves.Add(r with { Beta1Schedule = Enumerable.Range(0, r.Horizon).Select(t => t == 0 ? r.Beta1 : r.Beta1 * t / (double)r.Horizon).ToArray() });
-            moves.Add(r with { Beta1Schedule = Enumerable.Range(0, r.Horizon).Select(t => t == 0 ? r.Beta1 : r.Beta1 * random.NextDouble()).ToArray() });
+            moves.AddRange(DomainMoves.Beta1Schedules(r.Beta1, r.Horizon, random).Select(schedule => r with { Beta1Schedule = schedule }));
         }
 
         return DomainMoves.Shuffled(moves, r, random, Contains);

@@ -83,9 +83,7 @@ internal sealed class MomentHistoryDomain(bool lambdaOnly) : HypothesisDomain<Mo
         };
         if (!lambdaOnly && h.Beta1 > 0)
         {
-            moves.Add(h with { Beta1Schedule = Enumerable.Range(0, h.T).Select(t => t == 0 ? h.Beta1 : h.Beta1 * (t % 2 == 0 ? 1.0 : 0.0)).ToArray() });
-            moves.Add(h with { Beta1Schedule = Enumerable.Range(0, h.T).Select(t => t == 0 ? h.Beta1 : h.Beta1 * t / (double)h.T).ToArray() });
-            moves.Add(h with { Beta1Schedule = Enumerable.Range(0, h.T).Select(t => t == 0 ? h.Beta1 : h.Beta1 * random.NextDouble()).ToArray() });
+            moves.AddRange(DomainMoves.Beta1Schedules(h.Beta1, h.T, random).Select(schedule => h with { Beta1Schedule = schedule }));
         }
 
         return DomainMoves.Shuffled(moves, h, random, Contains);

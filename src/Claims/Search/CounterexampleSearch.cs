@@ -42,7 +42,7 @@ internal static class CounterexampleSearch
         Counterexample? counterexample = inside.Counterexample(claim, insideCondition: true) ?? outside?.Counterexample(claim, insideCondition: false);
         Verdict verdict = inside.Probe.Violated ? Verdict.Falsified : outside?.Probe.Violated == true ? Verdict.HoldsOnlyIf : Verdict.Holds;
         BestInstance? best = inside.Probe.Best is { } b
-            ? new BestInstance(inside.Probe.BestFamily, inside.Probe.BestScore, inside.Probe.BestSides, Describe(domain, b))
+            ? new BestInstance(inside.Probe.BestFamily, inside.Probe.BestScore, inside.Probe.BestSides, domain?.Describe(b) ?? DomainMoves.OneLine(b))
             : null;
         return new ClaimResult(claim.Info, verdict, families, counterexample, claim.ConditionDescription)
         {
@@ -63,7 +63,7 @@ internal static class CounterexampleSearch
         for (int k = 0; k < claim.Families.Count; k++)
         {
             InstanceFamily<T> family = claim.Families[k];
-            FamilySample<T> sample = Sample(probe, claim, family, budget, scopeName, stopAtViolation: !probe.Violated);
+            FamilySample<T> sample = Sample(probe, claim, family, budget, scopeName);
             scopeResult.Trials[k] = sample.Trials;
             scopeResult.SampledViolation[k] = sample.Violations > 0;
             scopeResult.SampledViolations[k] = sample.Violations;
@@ -107,13 +107,15 @@ internal static class CounterexampleSearch
     /// first violation (the count says how far it got), outside it counts every violation (how often C is needed).
     /// </summary>
     private static FamilySample<T> Sample<T>(
-        Probe<T> probe, Claim<T> claim, InstanceFamily<T> family, SearchBudget budget, string scopeName, bool stopAtViolation)
+        Probe<T> probe, Claim<T> claim, InstanceFamily<T> family, SearchBudget budget, string scopeName)
     {
         int trials = 0, violations = 0;
         T? best = default, interior = default;
         double bestScore = double.NegativeInfinity, interiorScore = double.NegativeInfinity;
+        // Inside the condition the family that found the claim's first violation stops there (its count says how far
+        // it got); outside it every instance is counted, to tell how often the condition is needed.
+        bool stopAtFirst = scopeName == "inside" && !probe.Violated;
         bool done = false;
-        bool countAll = scopeName == "outside";
         Property property = Prop.ForAll(
             Arb.From(family.Generator),
             instance =>
@@ -136,7 +138,7 @@ internal static class CounterexampleSearch
                 if (violated)
                 {
                     violations++;
-                    done = stopAtViolation && !countAll && !hadViolation;
+                    done = stopAtFirst && !hadViolation;
                 }
 
                 if (score > bestScore)
@@ -187,17 +189,6 @@ internal static class CounterexampleSearch
         }
 
         return current;
-    }
-
-    private static string Describe<T>(HypothesisDomain<T>? domain, T instance)
-    {
-        if (domain is not null)
-        {
-            return domain.Describe(instance);
-        }
-
-        string text = instance?.ToString() ?? "";
-        return text.Length <= 160 ? text : text[..157] + "…";
     }
 
     /// <summary>FNV-1a over the seed and the names: stable across runs and platforms (string.GetHashCode is not).</summary>
