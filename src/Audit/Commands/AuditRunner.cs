@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Spectre.Console;
+using Verification.Audit.Cli;
 using Verification.Audit.Experiments;
 using Verification.Audit.Report;
 using Verification.Claims.Catalogue;
@@ -39,9 +40,10 @@ internal static class AuditRunner
                         task.Description = Markup.Escape($"{experiment.Name}: {p.Status}");
                     });
                     var context = new ExperimentContext(settings.DataDirectory, settings.Seed, settings.Quick, settings.Device, progress);
-                    experimentResults.Add(experiment.Run(context));
+                    ExperimentResult result = RunOne(experiment, context);
+                    experimentResults.Add(result);
                     task.Value = 1.0;
-                    task.Description = Markup.Escape(experiment.Name);
+                    task.Description = Markup.Escape(result.Failure is null ? experiment.Name : $"{experiment.Name}: FAILED");
                     task.StopTask();
                 }
             });
@@ -63,6 +65,35 @@ internal static class AuditRunner
         }
 
         AnsiConsole.MarkupLine($"Report: [link]{Markup.Escape(html)}[/] and [link]{Markup.Escape(markdown)}[/] ({clock.Elapsed.TotalSeconds:F0} s).");
-        return 0;
+        ExperimentResult[] failed = experimentResults.Where(e => e.Failure is not null).ToArray();
+        foreach (ExperimentResult f in failed)
+        {
+            Console.Error.WriteLine($"error: experiment {f.Name} failed: {f.Failure}");
+            if (f.FailureDetail is not null)
+            {
+                Console.Error.WriteLine("internal error: this is a bug, not a mistake in the command; please report it with the text below.");
+                Console.Error.WriteLine(f.FailureDetail);
+            }
+        }
+
+        return failed.Length == 0 ? ExitCodes.Success : ExitCodes.Failures;
+    }
+
+    /// <summary>
+    /// Runs one experiment; an exception becomes a failed result instead of ending the run, so that the report still
+    /// holds everything that finished (a bug's stack trace is kept for the report and standard error).
+    /// </summary>
+    internal static ExperimentResult RunOne(IExperiment experiment, ExperimentContext context)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            return experiment.Run(context);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            (Exception? cause, _) = ErrorReport.Classify(e);
+            return ExperimentResult.Failed(experiment, cause?.Message ?? $"{e.GetType().Name}: {e.Message}", cause is null ? e.ToString() : null, clock.Elapsed.TotalSeconds);
+        }
     }
 }

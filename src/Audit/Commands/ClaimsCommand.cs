@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Verification.Audit.Cli;
 using Verification.Claims.Catalogue;
 using Verification.Claims.Reporting;
 using Verification.Claims.Search;
@@ -20,22 +21,34 @@ internal static class ClaimsCommand
     {
         if (threads is < 1)
         {
-            Console.Error.WriteLine($"error: --threads must be at least 1, not {threads}.");
-            return 2;
+            throw new UsageException($"--threads must be at least 1, not {threads}.");
         }
 
         SearchBudget budget = SearchBudget.ForDepth(depth) with { Seed = seed };
         Shard shard = shardText is null ? Shard.All : Shard.Parse(shardText);
         if (writeDocs && (budget != SearchBudget.Gate || id is not null || shard != Shard.All))
         {
-            Console.Error.WriteLine("--write-docs writes the whole gate-depth table that the tests compare against; drop --depth, --seed, --id and --shard.");
-            return 2;
+            throw new UsageException("--write-docs writes the whole gate-depth table that the tests compare against; drop --depth, --seed, --id and --shard.");
         }
 
         if (shard != Shard.All && resultsPath is null)
         {
-            Console.Error.WriteLine("--shard needs --results FILE: the shard's results are merged later with `claims merge`.");
-            return 2;
+            throw new UsageException("--shard needs --results FILE: the shard's results are merged later with `claims merge`.");
+        }
+
+        if (id is not null && ClaimCatalogue.All.All(c => c.Info.Id != id))
+        {
+            throw new UsageException($"no claim has the id '{id}'; {ClosestNames.Suggestion(id, ClaimCatalogue.All.Select(c => c.Info.Id).ToArray(), "docs/audit.md")}");
+        }
+
+        if (resultsPath is not null)
+        {
+            OutputFolder.EnsureParentWritable(resultsPath, "--results");
+        }
+
+        if (writeDocs)
+        {
+            EnsureDocsFolder();
         }
 
         IReadOnlyList<IClaim> claims = id is null ? shard.Select(ClaimCatalogue.All) : [ClaimCatalogue.Get(id)];
@@ -66,14 +79,26 @@ internal static class ClaimsCommand
         {
             if (budget != SearchBudget.Gate)
             {
-                Console.Error.WriteLine($"--write-docs writes the gate-depth table; these shards were searched at depth {budget.Name}. Render them with `audit` instead.");
-                return 2;
+                throw new UsageException($"--write-docs writes the gate-depth table; these shards were searched at depth {budget.Name}. Render them with `audit` instead.");
             }
+
+            EnsureDocsFolder();
 
             WriteDocs(results, budget, elapsed: null);
         }
 
         return 0;
+    }
+
+    /// <summary>--write-docs rewrites the repository's docs/audit.md: it must run from the repository root.</summary>
+    private static void EnsureDocsFolder()
+    {
+        if (!File.Exists(Path.Combine(Docs, "audit.md")))
+        {
+            throw new UsageException($"--write-docs rewrites {Path.Combine(Docs, "audit.md")}, which is not here ({Directory.GetCurrentDirectory()}): run it from the repository root.");
+        }
+
+        OutputFolder.EnsureWritable(Docs, "--write-docs");
     }
 
     private static void Print(IReadOnlyList<ClaimResult> results)

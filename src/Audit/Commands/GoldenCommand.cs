@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Verification.Audit.Cli;
 using Verification.Golden.Format;
 using Verification.Golden.Recording;
 
@@ -14,8 +15,7 @@ internal static class GoldenCommand
     {
         if (!Directory.Exists(directory))
         {
-            Console.Error.WriteLine($"No golden folder at {Path.GetFullPath(directory)} (run from the repository root, or pass --dir).");
-            return 2;
+            throw new UsageException($"no golden folder at {Path.GetFullPath(directory)} (run from the repository root, or pass --dir).");
         }
 
         string[] files = Directory.GetFiles(directory, "*.verified.jsonl").Order(StringComparer.Ordinal).ToArray();

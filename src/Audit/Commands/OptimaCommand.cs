@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Verification.Audit.Cli;
 using Verification.Audit.Report;
 using Verification.Convex.Optima;
 
@@ -17,6 +18,13 @@ internal static class OptimaCommand
 
     public static int Run(string? dataDirectory, bool writeDocs)
     {
+        string path = Path.Combine("docs", "convex.md");
+        if (writeDocs)
+        {
+            // Checked before the solves (tens of seconds), not after them.
+            _ = MarkedRange(path);
+        }
+
         RealDataOptimum[] optima = [RealDataOptimum.Mnist(dataDirectory), RealDataOptimum.Imdb(dataDirectory)];
         string table = Table(optima);
         Console.Write(table);
@@ -25,18 +33,22 @@ internal static class OptimaCommand
             return 0;
         }
 
-        string path = Path.Combine("docs", "convex.md");
-        string text = File.ReadAllText(path);
-        int start = text.IndexOf("<!-- optima:begin", StringComparison.Ordinal), end = text.IndexOf(End, StringComparison.Ordinal);
-        if (start < 0 || end < start)
-        {
-            Console.Error.WriteLine($"{path} has no optima:begin/optima:end markers.");
-            return 2;
-        }
-
+        (string text, int start, int end) = MarkedRange(path);
         File.WriteAllText(path, text[..start] + Begin + "\n" + table + End + text[(end + End.Length)..]);
         Console.WriteLine($"Updated {path}.");
         return 0;
+    }
+
+    private static (string Text, int Start, int End) MarkedRange(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"--write-docs rewrites {path}, which is not here ({Directory.GetCurrentDirectory()}): run it from the repository root.");
+        }
+
+        string text = File.ReadAllText(path);
+        int start = text.IndexOf("<!-- optima:begin", StringComparison.Ordinal), end = text.IndexOf(End, StringComparison.Ordinal);
+        return start >= 0 && end >= start ? (text, start, end) : throw new UsageException($"{path} has no optima:begin/optima:end markers.");
     }
 
     private static string Table(IEnumerable<RealDataOptimum> optima)

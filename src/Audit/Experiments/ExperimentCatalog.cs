@@ -13,8 +13,10 @@ public static class ExperimentCatalog
         new SgaTheorem45(),
     ];
 
+    /// <summary>The experiment named <paramref name="name"/>, or null when none has that name.</summary>
+    public static IExperiment? Find(string name) => All.FirstOrDefault(e => e.Name == name);
+
     /// <summary>The experiment named <paramref name="name"/>.</summary>
-    public static IExperiment Get(string name) =>
-        All.FirstOrDefault(e => e.Name == name)
-        ?? throw new ArgumentException($"Unknown experiment '{name}' (known: {string.Join(", ", All.Select(e => e.Name))}).", nameof(name));
+    /// <exception cref="KeyNotFoundException">No experiment has that name.</exception>
+    public static IExperiment Get(string name) => Find(name) ?? throw new KeyNotFoundException($"No experiment is named '{name}'.");
 }

@@ -9,7 +9,21 @@ namespace Verification.Audit.Experiments;
 /// <param name="Tables">Small tables of numbers the text refers to.</param>
 /// <param name="Seconds">Wall-clock time of the run.</param>
 public sealed record ExperimentResult(
-    string Name, string Title, string Setup, string Findings, IReadOnlyList<Figure> Figures, IReadOnlyList<Table> Tables, double Seconds);
+    string Name, string Title, string Setup, string Findings, IReadOnlyList<Figure> Figures, IReadOnlyList<Table> Tables, double Seconds)
+{
+    /// <summary>Why the experiment did not finish (one line), or null when it did; the report states it in the experiment's section.</summary>
+    public string? Failure { get; init; }
+
+    /// <summary>The exception text with its stack trace when the failure is a bug rather than a user or data error; otherwise null.</summary>
+    public string? FailureDetail { get; init; }
+
+    /// <summary>The result of an experiment that threw: no figures, and the failure in words.</summary>
+    public static ExperimentResult Failed(IExperiment experiment, string failure, string? detail, double seconds)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        return new ExperimentResult(experiment.Name, experiment.Title, "", "", [], [], seconds) { Failure = failure, FailureDetail = detail };
+    }
+}
 
 /// <summary>One plot.</summary>
 /// <param name="Id">A file-name-safe id, unique within the experiment (for example <c>mnist-loss-vs-iterations</c>).</param>

@@ -37,6 +37,10 @@ public static class HtmlReport
         h.Append("<h1>StochGradAdam and DASGrad: proof audit and experiments</h1>\n");
         h.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">Produced by <code>{E(model.Command)}</code> ({E(model.Mode)}, seed {model.Seed}) on {model.Started:yyyy-MM-dd HH:mm} UTC in {model.Seconds:F0} s.<br>");
         h.Append(string.Join("; ", model.Hardware.Select(x => $"{E(x.Key)}: {E(x.Value)}"))).Append(".</p>\n");
+        if (ReportText.FailureSummary(model) is { } failures)
+        {
+            h.Append("<p class=\"falsified\"><strong>Failures.</strong> ").Append(E(failures)).Append("</p>\n");
+        }
 
         h.Append("<nav><strong>Contents:</strong> ");
         var contents = new List<string>();
@@ -83,6 +87,17 @@ public static class HtmlReport
         {
             h.Append(CultureInfo.InvariantCulture, $"<h2 id=\"{E(e.Name)}\">{E(e.Title)}</h2>\n");
             h.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">Command: <code>{E(ReportText.ExperimentCommand(e, model))}</code> ({e.Seconds:F1} s).</p>\n");
+            if (e.Failure is not null)
+            {
+                h.Append("<p class=\"falsified\"><strong>Failed:</strong> ").Append(E(e.Failure)).Append("</p>\n");
+                if (e.FailureDetail is not null)
+                {
+                    h.Append("<pre>").Append(E(e.FailureDetail)).Append("</pre>\n");
+                }
+
+                continue;
+            }
+
             h.Append("<p><strong>Setup.</strong> ").Append(E(e.Setup)).Append("</p>\n");
             foreach (Figure f in e.Figures)
             {

@@ -16,6 +16,10 @@ public static class MarkdownReport
         md.Append("# StochGradAdam and DASGrad: proof audit and experiments\n\n");
         md.Append(CultureInfo.InvariantCulture, $"Produced by `{model.Command}` ({model.Mode}, seed {model.Seed}) on {model.Started:yyyy-MM-dd HH:mm} UTC in {model.Seconds:F0} s.\n\n");
         md.Append("Machine: ").Append(string.Join("; ", model.Hardware.Select(h => $"{h.Key}: {h.Value}"))).Append(".\n\n");
+        if (ReportText.FailureSummary(model) is { } failures)
+        {
+            md.Append("**Failures.** ").Append(failures).Append("\n\n");
+        }
 
         if (model.Claims.Count > 0)
         {
@@ -48,6 +52,17 @@ public static class MarkdownReport
         {
             md.Append(CultureInfo.InvariantCulture, $"## {e.Title}\n\n");
             md.Append(CultureInfo.InvariantCulture, $"Command: `{ReportText.ExperimentCommand(e, model)}` ({e.Seconds:F1} s).\n\n");
+            if (e.Failure is not null)
+            {
+                md.Append("**Failed:** ").Append(e.Failure).Append("\n\n");
+                if (e.FailureDetail is not null)
+                {
+                    md.Append("```text\n").Append(e.FailureDetail).Append("\n```\n\n");
+                }
+
+                continue;
+            }
+
             md.Append("**Setup.** ").Append(e.Setup).Append("\n\n");
             foreach (Figure f in e.Figures)
             {

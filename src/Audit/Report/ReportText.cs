@@ -19,6 +19,16 @@ public static class ReportText
             $". Each verdict comes from a search at depth {budget.Name}: FsCheck sampling of the named instance families at {budget.Scale}× their base counts, then {budget.TargetedEvaluations} targeted evaluations per claim (Nelder–Mead and discrete moves through the claim's hypothesis domain, maximising left/right; the test gate samples {SearchBudget.Gate.Scale}× with {SearchBudget.Gate.TargetedEvaluations}; seed {budget.Seed}); \"holds\" means no counterexample was found, not a proof.");
     }
 
+    /// <summary>"k of n experiments failed: …" for the report's header, or null when none failed.</summary>
+    public static string? FailureSummary(ReportModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ExperimentResult[] failed = model.Experiments.Where(e => e.Failure is not null).ToArray();
+        return failed.Length == 0
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"{failed.Length} of {model.Experiments.Count} experiments failed and have no figures: {string.Join(", ", failed.Select(e => e.Name))}. Everything else in this report finished; the command exited with code 1.");
+    }
+
     /// <summary>The verdict in words.</summary>
     public static string Verdict(ClaimResult r) => r.Verdict switch
     {
