@@ -1,6 +1,8 @@
 """The golden problems with the arithmetic order of docs/golden-format.md section 3.1 (Python floats are binary64)."""
 
+import hashlib
 import math
+import struct
 
 import philox
 from optimizers import net_max
@@ -152,16 +154,28 @@ class Logistic(Fixed):
         return s / self.examples + self.regularisation(theta)
 
 
+def scale_pixel(byte):
+    """A pixel byte as a feature: one correctly rounded division (not byte * (1/255), which rounds twice)."""
+    return byte / 255.0
+
+
 class MnistLogistic(Logistic):
     """Multinomial logistic regression, 10 classes, theta[k*D + j], x = (pixels / 255, 1)."""
 
     def __init__(self, xs, ys, pixels, lam, adaptive_sampler):
         super().__init__(lam, adaptive_sampler)
         self.features = len(pixels) + 1
-        self.x = [[image[p] / 255.0 for p in pixels] + [1.0] for image in xs]
+        self.x = [[scale_pixel(image[p]) for p in pixels] + [1.0] for image in xs]
         self.y = ys
         self.examples = len(ys)
         self.dimension = 10 * self.features
+
+    def features_sha256(self):
+        """SHA-256 of the scaled pixels: per example, per pixel, the value's bits as a little-endian uint64 (no bias)."""
+        digest = hashlib.sha256()
+        for row in self.x:
+            digest.update(struct.pack("<%dd" % (self.features - 1), *row[:-1]))
+        return digest.hexdigest()
 
     def softmax(self, i, theta):
         """(cross-entropy, r = softmax(z) - e_y) of example i."""
@@ -298,6 +312,7 @@ def _read_data_problem(kind, fields, adaptive_sampler):
             xs, ys, digest = datasets.mnist_subset(images[0], images[1], labels[0], labels[1], indices)
             _digest(fields, "subset_sha256", digest)
             problem = MnistLogistic(xs, ys, pixels, lam, adaptive_sampler)
+            _digest(fields, "features_sha256", problem.features_sha256())
         else:
             reviews, vocabulary = _data_file(data, "reviews", IMDB_REVIEWS), _data_file(data, "vocabulary", IMDB_VOCABULARY)
             indices = _indices(fields, "indices", 25000)
