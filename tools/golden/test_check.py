@@ -229,5 +229,42 @@ class Tokenizer(unittest.TestCase):
             ["don't", "stop", "!", "!", "sci-fi", "quoted", "a", "b", "x-ray", "?", "b", "bold", "b", "10", "10", "caf\u00e9", "ok"])
 
 
+try:
+    import torch_compare
+    NO_TORCH = None
+except ImportError as e:
+    torch_compare, NO_TORCH = None, "torch is not installed (%s); CI has none, and these tests measure torch itself" % e
+
+
+@unittest.skipIf(torch_compare is None, NO_TORCH)
+class TorchArithmetic(unittest.TestCase):
+    """How torch.optim rounds (docs/golden-format.md section 8.2), per step on quadratic-sgd and quadratic-adam."""
+
+    def test_updates_round_as_the_kernels_torch_dispatches_to(self):
+        counts = {what: (matched, total) for what, matched, total in torch_compare.update_rounding(VERIFIED)}
+        everything = lambda what: counts[what][0] == counts[what][1] == 125
+        capability = torch_compare.cpu_capability()
+        if capability in ("AVX2", "AVX512"):
+            # The vectorised kernels fuse: add_(g, alpha=-lr) is one fused multiply-add, and so is exp_avg's update.
+            self.assertTrue(everything("SGD theta = fma(-lr, g, theta), one rounding"), counts)
+            self.assertTrue(everything("Adam m = fma(1 - beta1, g, beta1*m)"), counts)
+            self.assertTrue(everything("Adam v = fma((1 - beta2)*g, g, beta2*v)"), counts)
+            self.assertFalse(everything("SGD theta = theta - lr*g, two roundings (the file's section 6.2)"), counts)
+        elif capability == "NO AVX":
+            # The scalar kernels (ATEN_CPU_CAPABILITY=default) round each operation, as the golden files do.
+            self.assertTrue(everything("SGD theta = theta - lr*g, two roundings (the file's section 6.2)"), counts)
+            self.assertTrue(everything("Adam m = beta1*m + (1 - beta1)*g (the file's section 6.1)"), counts)
+            self.assertTrue(everything("Adam v = beta2*v + ((1 - beta2)*g)*g"), counts)
+        else:
+            self.skipTest("no measurement for torch's CPU capability %r" % capability)
+
+
+def load_tests(loader, tests, pattern):
+    """CI runs `python3 -m unittest test_check`; the tests of compare.py live in test_compare.py and run with these."""
+    import test_compare
+    tests.addTests(loader.loadTestsFromModule(test_compare))
+    return tests
+
+
 if __name__ == "__main__":
     unittest.main()
