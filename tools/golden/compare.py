@@ -152,6 +152,9 @@ def run(golden_path, mine_path, out=sys.stdout, err=sys.stderr):
     except (GoldenError, TrajectoryError) as e:
         err.write("error: %s\n" % e)
         return 2
+    except UnicodeDecodeError as e:
+        err.write("error: %s: not UTF-8 text (%s)\n" % (os.path.basename(golden_path), e))
+        return 2
     except OSError as e:
         err.write("error: %s: %s\n" % (e.filename, e.strerror))
         return 2

@@ -3,7 +3,8 @@
 GOLDEN is a golden file (docs/golden-format.md sections 1-5). MINE is either a trajectory in the same JSON Lines form
 (any subset of the step lines' fields; doubles as {"r", "x"} objects or JSON numbers) or the minimal CSV
 `step,field,index,value` of docs/golden-format.md section 8. Fields are named by their path in a step line (`theta`,
-`state.buffers.m`, `state.scalars.beta1_pow`); `final_loss` is the end line's, at step "end". A field of GOLDEN's
+`state.buffers.m`, `state.scalars.beta1_pow`); `final_loss` is the end line's, at step "end". In both forms a line
+that starts with `#` is a comment. A field of GOLDEN's
 step lines is a double, an integer (`indices`, `norm_evaluations`, `state.step`, each bit of `mask`) or a boolean
 (`refreshed`). The C# `golden compare` (src/Golden/Compare) reads the same forms with the same rules.
 """
@@ -206,6 +207,8 @@ def read_mine_json(lines, name, golden, schema):
     for number, text in enumerate(lines, start=1):
         def fail(problem, number=number):
             raise TrajectoryError(name, number, problem)
+        if text.startswith("#"):
+            continue
         try:
             node = json.loads(text)
         except ValueError as e:
