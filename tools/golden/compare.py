@@ -102,7 +102,7 @@ def report(golden, mine, order):
     recorded = sorted(mine.steps - {END}, key=lambda s: s)
     lines = ["GOLDEN %s: scenario %s, %d steps" % (golden.name, golden.scenario, steps),
              "MINE   %s: %s, %d values at %s" % (mine.name, mine.form, len(mine.values),
-                                                 ", ".join(filter(None, [("steps " + ranges(recorded)) if recorded else "",
+                                                 ", ".join(filter(None, [("step%s %s" % ("" if len(recorded) == 1 else "s", ranges(recorded))) if recorded else "",
                                                                          "the end line" if END in mine.steps else ""])))]
     summaries, first, differ, compared = {}, None, 0, 0
     for key in sorted(mine.values, key=key_rank):

@@ -28,7 +28,8 @@ def record(path, out):
     opt, buffers, label = built
     out.write("# %s on %s, recorded by: /usr/bin/python3 tools/golden/record_torch.py tests/Golden/Verified/%s\n"
               % (label, scenario.header["scenario"], os.path.basename(path)))
-    out.write("# torch %s, float64, foreach=False; gradient of the file's problem at torch's parameters\n" % torch.__version__)
+    out.write("# torch %s, CPU capability %s, float64, foreach=False; gradient of the file's problem at torch's parameters\n"
+              % (torch.__version__, torch_compare.cpu_capability()))
     out.write("step,field,index,value\n")
     for t in range(1, scenario.steps + 1):
         gradient = scenario.problem.gradient(param.tolist())

@@ -19,7 +19,7 @@ internal static class TrajectoryComparison
         var where = new List<string>();
         if (recorded.Length > 0)
         {
-            where.Add("steps " + Ranges(recorded));
+            where.Add((recorded.Length == 1 ? "step " : "steps ") + Ranges(recorded));
         }
 
         if (mine.Steps.Contains(TrajectoryKey.EndStep))
