@@ -14,8 +14,8 @@ c = fl(x) here and c' = fl(x') there with |x - x'| <= p:
 and twice u for exp and log (faithful: within 1 ULP <= 2u|x|). The propagated p of each operation:
     a + b, a - b: da + db         a * b: |b|da + |a|db + da*db         a / b: (|a|db + |b|da) / (|b|(|b| - db))
     sqrt(a): min(da / sqrt(a), sqrt(da))     exp(a): exp(a)(e^da - 1)     log(a): da / (a - da)
-A comparison or a max of a value with d > 0 raises: the documented arithmetic never branches on one, and a bound
-could not follow a branch that went the other way.
+Comparing a Bounded (in a branch, a max or a min) raises: the documented arithmetic never branches on a value
+computed with exp/log, and a bound could not follow a branch that went the other way elsewhere.
 """
 
 import math
@@ -38,10 +38,6 @@ def _spread(c, p, per_result):
 def parts(x):
     """(value, bound) of a float or a Bounded."""
     return (x.v, x.d) if isinstance(x, Bounded) else (x, 0.0)
-
-
-def value(x):
-    return x.v if isinstance(x, Bounded) else x
 
 
 class Bounded:
