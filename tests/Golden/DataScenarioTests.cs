@@ -92,6 +92,7 @@ public class DataScenarioTests
 
     [Theory]
     [InlineData("mnist-sgd", "subset_sha256")]
+    [InlineData("mnist-sgd", "features_sha256")]
     [InlineData("imdb-sgd", "subset_sha256")]
     [InlineData("imdb-sgd", "features_sha256")]
     [InlineData("mnist-sgd", "data.images_sha256")]
@@ -112,6 +113,20 @@ public class DataScenarioTests
         var e = Assert.Throws<GoldenFormatException>(() => GoldenReplay.Check(text, File));
         Assert.Contains($"{File} line 1", e.Message, StringComparison.Ordinal);
         Assert.Contains(field.Split('.')[0], e.Location.Field, StringComparison.Ordinal);
+    }
+
+    // pixel * (1/255) rounds twice; for 24 of the 256 byte values it is not pixel / 255, and the subset holds some.
+    [Fact]
+    public void Mnist_features_digest_tells_pixel_over_255_from_pixel_times_its_reciprocal()
+    {
+        MnistLogisticProblem golden = ScenarioCatalog.Mnist;
+        int p = golden.Pixels.Length;
+        (double[] features, _) = golden.Data();
+        double[][] right = [.. features.Chunk(p).Select(row => row.Select(v => Math.Round(v * 255.0) / 255.0).ToArray())];
+        double[][] wrong = [.. features.Chunk(p).Select(row => row.Select(v => Math.Round(v * 255.0) * (1.0 / 255.0)).ToArray())];
+        Assert.True(right.Zip(wrong).Count(rows => !rows.First.SequenceEqual(rows.Second)) > 0, "no subset pixel tells the two scalings apart");
+        Assert.Equal(golden.FeaturesSha256, MnistLogisticProblem.FeaturesDigest(right, p));
+        Assert.NotEqual(golden.FeaturesSha256, MnistLogisticProblem.FeaturesDigest(wrong, p));
     }
 
     [Fact]

@@ -7,8 +7,9 @@ the standard library (Python floats are IEEE binary64 and every operation is don
 fused arithmetic can creep in); numpy is not needed and torch is optional. Where PyTorch imports,
 the Adam, AMSGrad (PyTorch convention), masked_adam, RMSProp, AdaGrad and SGD scenarios are also run through
 torch.optim and the largest difference is reported in ULPs. The mnist_logistic and imdb_logistic files read their
-data from ../shared/data (or VERIFICATION_DATA_DIR; datasets.py) and compare the doubles downstream of exp/log within
-the tolerance of docs/golden-format.md section 7.1; everything else is compared bit for bit.
+data from ../shared/data (or VERIFICATION_DATA_DIR; datasets.py). Every step is recomputed from the file's previous
+line (replay.py); the values whose computation calls exp/log (loss, gradient, fed gradient, per-example norms) are
+compared within their error bound (bounded.py, docs/golden-format.md section 7.1), everything else bit for bit.
 """
 
 import argparse

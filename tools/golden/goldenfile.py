@@ -4,6 +4,8 @@ import json
 import math
 import struct
 
+from bounded import MARGIN, Bounded
+
 
 class GoldenError(Exception):
     """A golden file that is malformed (format) or disagrees with the replay (mismatch)."""
@@ -79,9 +81,11 @@ def join(field, name):
 def describe(node):
     if is_double(node):
         return "%s (%s)" % (node["r"], node["x"])
+    if isinstance(node, Bounded):
+        node = node.v
     if isinstance(node, float):
         return "%r (%s)" % (node, hex16(node))
-    text = json.dumps(node, separators=(",", ":"))
+    text = json.dumps(node, separators=(",", ":"), default=lambda o: o.v if isinstance(o, Bounded) else str(o))
     return text if len(text) <= 80 else text[:80] + "..."
 
 
@@ -93,49 +97,55 @@ def ulp_distance(a, b):
     return abs(ordered(a) - ordered(b))
 
 
-class Tolerance:
-    """Within-tolerance comparison of chosen fields; counts and the largest differences for the report."""
+class Tally:
+    """How the doubles whose computation calls exp/log compared with the file's: how many, how many differed, by how much."""
 
-    def __init__(self, applies, ulps, absolute):
-        self.applies, self.ulps, self.absolute = applies, ulps, absolute
-        self.compared = self.inexact = self.max_ulps = 0
-        self.max_absolute = 0.0
+    def __init__(self):
+        self.compared = self.differed = self.max_ulps = 0
+        self.max_share = 0.0     # the largest |difference| / allowed difference
 
-    def accepts(self, field, expected, found):
-        if not self.applies(field) or math.isnan(expected) or math.isnan(found) or math.isinf(expected) or math.isinf(found):
+    def accepts(self, expected, found):
+        """Whether `found` is within MARGIN times the Bounded `expected`'s bound; counts it either way."""
+        self.compared += 1
+        if bits(expected.v) == bits(found):
+            return True
+        allowed = MARGIN * expected.d
+        difference = abs(expected.v - found)
+        if not difference <= allowed:
             return False
-        distance, absolute = ulp_distance(expected, found), abs(expected - found)
-        if distance > self.ulps and absolute > self.absolute:
-            return False
-        self.inexact += 1
-        self.max_ulps = max(self.max_ulps, distance)
-        self.max_absolute = max(self.max_absolute, absolute)
+        self.differed += 1
+        self.max_ulps = max(self.max_ulps, ulp_distance(expected.v, found))
+        if allowed > 0.0:
+            self.max_share = max(self.max_share, difference / allowed)
         return True
 
 
-def first_difference(expected, actual, field="", tolerance=None):
-    """First difference between a replayed value (floats, ints, bools, strings, lists, dicts) and the file's JSON.
+def first_difference(expected, actual, field="", tally=None):
+    """First difference between a replayed value (floats, Bounded, ints, bools, strings, lists, dicts) and the file's JSON.
 
-    Returns (field, expected, found, structural) or None. With a Tolerance, a double of a field it applies to may
-    differ from the file's by its stated ULPs or absolute amount.
+    Returns (field, expected, found, structural) or None. A float must match the file's bits; a Bounded (a value whose
+    computation called exp/log) must be within MARGIN times its bound (counted in `tally`).
     """
+    if isinstance(expected, Bounded):
+        if not is_double(actual):
+            return field, describe(expected.v), describe(actual), True
+        if (tally or Tally()).accepts(expected, from_hex(actual["x"])):
+            return None
+        return field, "%s within %.3g (the error bound of a value computed with exp/log)" % (describe(expected.v), MARGIN * expected.d), \
+            describe(actual), False
     if isinstance(expected, float):
         if not is_double(actual):
             return field, describe(expected), describe(actual), True
-        if tolerance is not None and tolerance.applies(field):
-            tolerance.compared += 1
         if bits(expected) == int(actual["x"], 16):
             return None
-        if tolerance is not None and tolerance.accepts(field, expected, from_hex(actual["x"])):
-            return None
-        return field, describe(expected), describe(actual), False
+        return field, describe(expected) + " exactly (its computation calls no exp/log)", describe(actual), False
     if isinstance(expected, dict):
         if not isinstance(actual, dict):
             return field, "an object", describe(actual), True
         for name, value in expected.items():
             if name not in actual:
                 return join(field, name), describe(value), "no such field (missing)", True
-            d = first_difference(value, actual[name], join(field, name), tolerance)
+            d = first_difference(value, actual[name], join(field, name), tally)
             if d:
                 return d
         for name in actual:
@@ -146,7 +156,7 @@ def first_difference(expected, actual, field="", tolerance=None):
         if not isinstance(actual, list):
             return field, "an array", describe(actual), True
         for i, (e, a) in enumerate(zip(expected, actual)):
-            d = first_difference(e, a, "%s[%d]" % (field, i), tolerance)
+            d = first_difference(e, a, "%s[%d]" % (field, i), tally)
             if d:
                 return d
         if len(expected) != len(actual):

@@ -1,7 +1,16 @@
-"""The golden problems with the arithmetic order of docs/golden-format.md section 3.1 (Python floats are binary64)."""
+"""The golden problems with the arithmetic order of docs/golden-format.md section 3.1 (Python floats are binary64).
 
+The quadratic, least-squares and Reddi problems use only + - * / sqrt and are exact. The two data problems also call
+exp and log; their `tracked()` view computes the same values as Bounded numbers (bounded.py), each carrying how far
+another implementation with a faithful libm can be from it, which is what the checker's tolerance for those fields is.
+"""
+
+import copy
+import hashlib
 import math
+import struct
 
+import bounded
 import philox
 from optimizers import net_max
 
@@ -9,8 +18,9 @@ from optimizers import net_max
 class Fixed:
     """A problem whose objective does not depend on the step: f_t = f for every t."""
 
-    # Fields whose doubles may differ from the file's in the last bits (None: everything is compared bit for bit).
-    tolerance = None
+    def tracked(self):
+        """The problem computing Bounded values where exp/log enter; an exact problem is its own view."""
+        return self
 
     def loss_at(self, t, theta):
         return self.loss(theta)
@@ -83,7 +93,6 @@ class LeastSquares(Fixed):
 class Reddi:
     """Reddi et al.'s online problem on [-1, 1]: f_t(x) = C x when step t is large, else -x (no exp, no log: exact)."""
 
-    tolerance = None
     dimension = 1
 
     def __init__(self, c, probability=None, seed=None):
@@ -103,32 +112,22 @@ class Reddi:
     def gradient_at(self, t, theta):
         return [self.slope(t)]
 
-
-# An exp/log-dependent double of mnist_logistic / imdb_logistic agrees when its bits are equal, or when it is within
-# ULP_TOLERANCE units in the last place of the file's value, or within ABSOLUTE_TOLERANCE of it (for values that are
-# sums with cancellation, whose ULP is much smaller than the rounding of their terms). docs/golden-format.md §7.1.
-ULP_TOLERANCE = 1024
-ABSOLUTE_TOLERANCE = 2.0 ** -40
-EXACT_BUFFERS = {"beta1_pow_j", "beta2_pow_j", "count"}      # not downstream of exp/log
-SAMPLER_FIELDS = {"probabilities", "weights", "tree", "scores", "pending_scores"}
+    def tracked(self):
+        return self
 
 
 class Logistic(Fixed):
-    """Shared by the two data problems: L2 term, per-example norm, the tolerance rule."""
+    """Shared by the two data problems: L2 term, per-example norm, the plain and the tracked arithmetic."""
 
-    def __init__(self, lam, adaptive_sampler):
+    ops = bounded.Floats
+
+    def __init__(self, lam):
         self.lam = lam
-        self.adaptive_sampler = adaptive_sampler
 
-    def tolerance(self, field):
-        """True when `field` (e.g. 'state.buffers.m[3]') is downstream of exp/log and compared within tolerance."""
-        base = field.split("[", 1)[0]
-        name = base.rsplit(".", 1)[-1]
-        if base.startswith("state.scalars") or (base.startswith("state.buffers") and name in EXACT_BUFFERS):
-            return False
-        if name in SAMPLER_FIELDS:
-            return self.adaptive_sampler
-        return True
+    def tracked(self):
+        view = copy.copy(self)
+        view.ops = bounded.Tracked
+        return view
 
     def regularisation(self, theta):
         sq = 0.0
@@ -143,7 +142,7 @@ class Logistic(Fixed):
         sq = 0.0
         for value in self.example_gradient(i, theta):
             sq += value * value
-        return math.sqrt(sq)
+        return self.ops.sqrt(sq)
 
     def loss(self, theta):
         s = 0.0
@@ -152,16 +151,28 @@ class Logistic(Fixed):
         return s / self.examples + self.regularisation(theta)
 
 
+def scale_pixel(byte):
+    """A pixel byte as a feature: one correctly rounded division (not byte * (1/255), which rounds twice)."""
+    return byte / 255.0
+
+
 class MnistLogistic(Logistic):
     """Multinomial logistic regression, 10 classes, theta[k*D + j], x = (pixels / 255, 1)."""
 
-    def __init__(self, xs, ys, pixels, lam, adaptive_sampler):
-        super().__init__(lam, adaptive_sampler)
+    def __init__(self, xs, ys, pixels, lam):
+        super().__init__(lam)
         self.features = len(pixels) + 1
-        self.x = [[image[p] / 255.0 for p in pixels] + [1.0] for image in xs]
+        self.x = [[scale_pixel(image[p]) for p in pixels] + [1.0] for image in xs]
         self.y = ys
         self.examples = len(ys)
         self.dimension = 10 * self.features
+
+    def features_sha256(self):
+        """SHA-256 of the scaled pixels: per example, per pixel, the value's bits as a little-endian uint64 (no bias)."""
+        digest = hashlib.sha256()
+        for row in self.x:
+            digest.update(struct.pack("<%dd" % (self.features - 1), *row[:-1]))
+        return digest.hexdigest()
 
     def softmax(self, i, theta):
         """(cross-entropy, r = softmax(z) - e_y) of example i."""
@@ -177,12 +188,12 @@ class MnistLogistic(Logistic):
         r = []
         s = 0.0
         for k in range(10):
-            e = math.exp(z[k] - mx)
+            e = self.ops.exp(z[k] - mx)
             r.append(e)
             s += e
         r = [e / s for e in r]
         y = self.y[i]
-        ce = (mx + math.log(s)) - z[y]
+        ce = (mx + self.ops.log(s)) - z[y]
         r[y] -= 1.0
         return ce, r
 
@@ -206,15 +217,15 @@ class MnistLogistic(Logistic):
         return [total[q] / self.examples + self.lam * theta[q] for q in range(self.dimension)]
 
 
-def softplus(u):
-    return net_max(u, 0.0) + math.log(1.0 + math.exp(-abs(u)))
+def softplus(u, ops):
+    return net_max(u, 0.0) + ops.log(1.0 + ops.exp(-abs(u)))
 
 
 class ImdbLogistic(Logistic):
     """Binary logistic regression on sparse rows (columns ascending) plus a bias theta[K]."""
 
-    def __init__(self, rows, labels, top_k, lam, adaptive_sampler):
-        super().__init__(lam, adaptive_sampler)
+    def __init__(self, rows, labels, top_k, lam):
+        super().__init__(lam)
         self.rows, self.y, self.k = rows, labels, top_k
         self.examples = len(labels)
         self.dimension = top_k + 1
@@ -225,10 +236,10 @@ class ImdbLogistic(Logistic):
         for c, v in zip(columns, values):
             z += theta[c] * v
         z += theta[self.k]
-        a = math.exp(-abs(z))
+        a = self.ops.exp(-abs(z))
         sigma = 1.0 / (1.0 + a) if z >= 0 else a / (1.0 + a)
         y = self.y[i]
-        loss = softplus(-z) if y == 1.0 else softplus(z)
+        loss = softplus(-z, self.ops) if y == 1.0 else softplus(z, self.ops)
         return loss, sigma - y
 
     def data_loss(self, i, theta):
@@ -280,7 +291,7 @@ def _digest(fields, name, actual):
         fields.fail(fields.field + "." + name, "the data in shared/data give %s, the file declares %s: different data (or features)" % (actual, declared))
 
 
-def _read_data_problem(kind, fields, adaptive_sampler):
+def _read_data_problem(kind, fields):
     import datasets
     n = fields.int("examples")
     lam = fields.double("l2")
@@ -297,7 +308,8 @@ def _read_data_problem(kind, fields, adaptive_sampler):
                 fields.fail(fields.field + ".features", "this checker knows pixel_scale 255, bias 'last' and a non-empty pixel list only")
             xs, ys, digest = datasets.mnist_subset(images[0], images[1], labels[0], labels[1], indices)
             _digest(fields, "subset_sha256", digest)
-            problem = MnistLogistic(xs, ys, pixels, lam, adaptive_sampler)
+            problem = MnistLogistic(xs, ys, pixels, lam)
+            _digest(fields, "features_sha256", problem.features_sha256())
         else:
             reviews, vocabulary = _data_file(data, "reviews", IMDB_REVIEWS), _data_file(data, "vocabulary", IMDB_VOCABULARY)
             indices = _indices(fields, "indices", 25000)
@@ -308,7 +320,7 @@ def _read_data_problem(kind, fields, adaptive_sampler):
             rows, labels, subset, feature_digest = datasets.imdb_subset(reviews[0], reviews[1], vocabulary[0], vocabulary[1], indices, top_k)
             _digest(fields, "subset_sha256", subset)
             _digest(fields, "features_sha256", feature_digest)
-            problem = ImdbLogistic(rows, labels, top_k, lam, adaptive_sampler)
+            problem = ImdbLogistic(rows, labels, top_k, lam)
     except datasets.DataError as e:
         fields.fail(fields.field + ".data", str(e))
     if len(indices) != n or n == 0:
@@ -316,13 +328,12 @@ def _read_data_problem(kind, fields, adaptive_sampler):
     return problem
 
 
-def read(fields, adaptive_sampler=False):
-    """The problem of a header's `problem` object (a goldenfile.Fields). `adaptive_sampler`: whether the optimizer's
-    sampling probabilities come from gradient norms (then they, too, are downstream of exp/log on the data problems)."""
+def read(fields):
+    """The problem of a header's `problem` object (a goldenfile.Fields)."""
     kind = fields.string("kind", ["quadratic", "least_squares", "reddi_online", "mnist_logistic", "imdb_logistic"])
     dimension = fields.int("dimension")
     if kind in ("mnist_logistic", "imdb_logistic"):
-        problem = _read_data_problem(kind, fields, adaptive_sampler)
+        problem = _read_data_problem(kind, fields)
     elif kind == "reddi_online":
         if fields.int("period") != 3:
             fields.fail(fields.field + ".period", "must be 3")

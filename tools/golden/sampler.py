@@ -3,6 +3,16 @@
 import philox
 
 
+def probability(leaf, total):
+    """p = leaf / Total, as the step line records it."""
+    return leaf / total
+
+
+def importance_weight(total, n, leaf):
+    """w = Total / (n * leaf): one rounding fewer than 1 / (n * p), and exactly 1 for uniform leaves."""
+    return total / (n * leaf)
+
+
 class SumTree:
     """A view of the `tree` buffer: 2C nodes, node 1 the root, leaf i at C + i, node k = node 2k + node 2k+1."""
 
@@ -124,8 +134,8 @@ class Sampler:
             i = tree.find(self.stream.uniform(t, b) * tree.total())
             leaf = tree.leaf(i)
             indices.append(i)
-            probabilities.append(leaf / total)
-            weights.append(total / (n * leaf))
+            probabilities.append(probability(leaf, total))
+            weights.append(importance_weight(total, n, leaf))
             if self.replacement == "without_replacement":
                 removed.append((i, leaf))
                 tree.update(i, 0.0)

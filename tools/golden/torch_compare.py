@@ -6,11 +6,15 @@ skips the comparison. Each scenario gets its own torch trajectory: torch's param
 (the mask of the file for masked_adam), torch's step.
 """
 
+import os
 import struct
+import sys
+from fractions import Fraction
 
 import torch
 
 import optimizers
+import replay
 from goldenfile import from_hex
 
 # A difference beyond this many ULPs (relative to the larger magnitude, about 2^-32 relative) means a different
@@ -107,3 +111,67 @@ def compare(scenario):
         for key, name in buffers.items():
             result.add("state", doubles(line["state"]["buffers"][name]), state[key].tolist(), t)
     return result
+
+
+def fma(a, b, c):
+    """a*b + c rounded once: Fraction arithmetic is exact and float() of a Fraction rounds correctly."""
+    return float(Fraction(a) * Fraction(b) + Fraction(c))
+
+
+def cpu_capability():
+    """The kernels torch dispatches to ('AVX2', 'NO AVX', ...; ATEN_CPU_CAPABILITY=default selects 'NO AVX')."""
+    for line in torch.__config__.show().splitlines():
+        if "CPU capability usage:" in line:
+            return line.split(":", 1)[1].strip()
+    return "unknown"
+
+
+def update_rounding(verified):
+    """How torch.optim rounds its updates, step by step on quadratic-sgd and quadratic-adam (docs/golden-format.md
+    section 8.2): [(what, how many torch values equal it, how many values)], each candidate computed from torch's own
+    previous values and the gradient it was fed."""
+    counts = {}
+
+    def tally(what, hit):
+        matched, total = counts.get(what, (0, 0))
+        counts[what] = (matched + bool(hit), total + 1)
+
+    sgd = replay.check(os.path.join(verified, "quadratic-sgd.verified.jsonl"))
+    lr = sgd.optimizer.rate
+    param = torch.tensor(sgd.initial, dtype=torch.float64)
+    opt = torch.optim.SGD([param], lr=lr, foreach=False)
+    for _ in range(sgd.steps):
+        theta = param.tolist()
+        g = sgd.problem.gradient(theta)
+        param.grad = torch.tensor(g, dtype=torch.float64)
+        opt.step()
+        for before, gj, after in zip(theta, g, param.tolist()):
+            tally("SGD theta = fma(-lr, g, theta), one rounding", after == fma(-lr, gj, before))
+            tally("SGD theta = theta - lr*g, two roundings (the file's section 6.2)", after == before - lr * gj)
+
+    adam = replay.check(os.path.join(verified, "quadratic-adam.verified.jsonl"))
+    o = adam.optimizer
+    param = torch.tensor(adam.initial, dtype=torch.float64)
+    opt = torch.optim.Adam([param], lr=o.rate, betas=(o.beta1, o.beta2), eps=o.eps, foreach=False)
+    m, v = [0.0] * len(adam.initial), [0.0] * len(adam.initial)
+    for _ in range(adam.steps):
+        g = adam.problem.gradient(param.tolist())
+        param.grad = torch.tensor(g, dtype=torch.float64)
+        opt.step()
+        m2, v2 = opt.state[param]["exp_avg"].tolist(), opt.state[param]["exp_avg_sq"].tolist()
+        for j, gj in enumerate(g):
+            tally("Adam m = fma(1 - beta1, g, beta1*m)", m2[j] == fma(1.0 - o.beta1, gj, o.beta1 * m[j]))
+            tally("Adam m = beta1*m + (1 - beta1)*g (the file's section 6.1)", m2[j] == o.beta1 * m[j] + (1.0 - o.beta1) * gj)
+            tally("Adam v = fma((1 - beta2)*g, g, beta2*v)", v2[j] == fma((1.0 - o.beta2) * gj, gj, o.beta2 * v[j]))
+            tally("Adam v = beta2*v + ((1 - beta2)*g)*g", v2[j] == o.beta2 * v[j] + ((1.0 - o.beta2) * gj) * gj)
+            tally("Adam v = beta2*v + (1 - beta2)*(g*g) (the file's section 6.1)", v2[j] == o.beta2 * v[j] + (1.0 - o.beta2) * (gj * gj))
+        m, v = m2, v2
+    return [(what, matched, total) for what, (matched, total) in counts.items()]
+
+
+if __name__ == "__main__":
+    here = os.path.dirname(os.path.abspath(__file__))
+    print("torch %s, float64, foreach=False, CPU capability %s:" % (torch.__version__, cpu_capability()))
+    for what, matched, total in update_rounding(os.path.join(here, "..", "..", "tests", "Golden", "Verified")):
+        print("%4d of %d  %s" % (matched, total, what))
+    sys.exit(0)

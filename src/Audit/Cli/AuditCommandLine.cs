@@ -94,6 +94,7 @@ public static class AuditCommandLine
         var dirOption = new Option<string>("--dir") { Description = "Folder of *.verified.jsonl files", DefaultValueFactory = _ => Path.Combine("tests", "Golden", "Verified") };
         var golden = new Command("golden", "Replay every golden file with the reference and report the first difference, if any") { dirOption };
         golden.SetAction(parse => GoldenCommand.Run(parse.GetValue(dirOption)!));
+        golden.Subcommands.Add(GoldenCompareCommand.Create());
 
         var optimaDocsOption = new Option<bool>("--write-docs") { Description = "Replace the measured table in docs/convex.md" };
         var optima = new Command("optima", "Solve the full MNIST and IMDB problems and report times, F* and KKT residuals") { dataOption, optimaDocsOption };

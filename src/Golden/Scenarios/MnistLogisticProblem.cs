@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using Verification.Convex.Data.Mnist;
 using Verification.Reference.Problems;
@@ -28,7 +29,7 @@ internal sealed class MnistLogisticProblem : IGoldenProblem, IFiniteSumObjective
     public const double PixelScale = 255.0;
 
     private static readonly Lazy<MnistDataset> Train = new(() => MnistLoader.Load(MnistSplit.Train));
-    private readonly Lazy<(double[][] X, int[] Y, string Digest)> _data;
+    private readonly Lazy<(double[][] X, int[] Y, string SubsetDigest, string FeaturesDigest)> _data;
 
     /// <summary>Creates the problem; nothing is read until a loss, a gradient or the digest is needed.</summary>
     /// <param name="indices">Example indices into the training split, in order.</param>
@@ -55,12 +56,18 @@ internal sealed class MnistLogisticProblem : IGoldenProblem, IFiniteSumObjective
     public int Features => Pixels.Length + 1;
 
     /// <summary>SHA-256 (lowercase hex) of, per selected example in order, its 784 image bytes then its label byte.</summary>
-    public string SubsetSha256 => _data.Value.Digest;
+    public string SubsetSha256 => _data.Value.SubsetDigest;
+
+    /// <summary>
+    /// SHA-256 (lowercase hex) of the scaled features: per selected example in order, per kept pixel in feature order,
+    /// the IEEE bits of pixel/255 as a little-endian uint64 (the bias column is not included).
+    /// </summary>
+    public string FeaturesSha256 => _data.Value.FeaturesDigest;
 
     /// <summary>The selected pixels of each example /255, row-major (n × P, no bias), and the labels.</summary>
     public (double[] Features, int[] Labels) Data()
     {
-        (double[][] x, int[] y, _) = _data.Value;
+        (double[][] x, int[] y, _, _) = _data.Value;
         double[] flat = [.. x.SelectMany(row => row.Take(Pixels.Length))];
         return (flat, (int[])y.Clone());
     }
@@ -90,7 +97,7 @@ internal sealed class MnistLogisticProblem : IGoldenProblem, IFiniteSumObjective
     /// <inheritdoc/>
     public void Gradient(ReadOnlySpan<double> theta, Span<double> gradient)
     {
-        (double[][] x, _, _) = _data.Value;
+        (double[][] x, _, _, _) = _data.Value;
         gradient.Clear();
         var r = new double[Classes];
         int d = Features;
@@ -159,7 +166,7 @@ internal sealed class MnistLogisticProblem : IGoldenProblem, IFiniteSumObjective
     // The cross-entropy of example i; writes r = softmax(z) − e_y into r.
     private double CrossEntropy(int example, ReadOnlySpan<double> theta, Span<double> r)
     {
-        (double[][] x, int[] y, _) = _data.Value;
+        (double[][] x, int[] y, _, _) = _data.Value;
         double[] xi = x[example];
         int d = Features;
         Span<double> z = stackalloc double[Classes];
@@ -194,7 +201,27 @@ internal sealed class MnistLogisticProblem : IGoldenProblem, IFiniteSumObjective
         return ce;
     }
 
-    private (double[][] X, int[] Y, string Digest) Load()
+    /// <summary>
+    /// The digest of <see cref="FeaturesSha256"/> over feature rows whose first <paramref name="pixels"/> entries are
+    /// the scaled pixels (a trailing bias entry, if present, is skipped).
+    /// </summary>
+    internal static string FeaturesDigest(IEnumerable<double[]> rows, int pixels)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[8];
+        foreach (double[] row in rows)
+        {
+            for (int j = 0; j < pixels; j++)
+            {
+                BinaryPrimitives.WriteUInt64LittleEndian(buffer, BitConverter.DoubleToUInt64Bits(row[j]));
+                hash.AppendData(buffer);
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private (double[][] X, int[] Y, string SubsetDigest, string FeaturesDigest) Load()
     {
         MnistDataset data = Train.Value;
         var x = new double[Indices.Length][];
@@ -215,6 +242,6 @@ internal sealed class MnistLogisticProblem : IGoldenProblem, IFiniteSumObjective
             y[i] = data.Labels[Indices[i]];
         }
 
-        return (x, y, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        return (x, y, Convert.ToHexStringLower(hash.GetHashAndReset()), FeaturesDigest(x, Pixels.Length));
     }
 }

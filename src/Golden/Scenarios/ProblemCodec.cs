@@ -222,7 +222,7 @@ internal static class ProblemCodec
     {
         if (declared != actual)
         {
-            throw at.Format($"the data in ../shared/data give {actual}, the file declares {declared}: different data");
+            throw at.Format($"the data in ../shared/data give {actual}, the file declares {declared}: different data (or a different feature computation)");
         }
     }
 
@@ -242,6 +242,7 @@ internal static class ProblemCodec
         writer.WriteString("bias", "last");
         writer.WriteEndObject();
         writer.WriteString("subset_sha256", p.SubsetSha256);
+        writer.WriteString("features_sha256", p.FeaturesSha256);
     }
 
     private static MnistLogisticProblem ReadMnist(JsonElement problem, GoldenLocation at)
@@ -277,6 +278,7 @@ internal static class ProblemCodec
 
         var result = new MnistLogisticProblem(indices, pixels, lambda);
         ExpectDigest(GoldenJson.String(problem, "subset_sha256", at), result.SubsetSha256, at.Child("subset_sha256"));
+        ExpectDigest(GoldenJson.String(problem, "features_sha256", at), result.FeaturesSha256, at.Child("features_sha256"));
         return result;
     }
 

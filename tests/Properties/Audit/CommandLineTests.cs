@@ -44,6 +44,8 @@ public sealed class CommandLineTests : IDisposable
         { ["audit", "extra"], ExitCodes.UsageError, "unexpected argument 'extra' for 'optaudit audit'" },
         { ["experiment", "dasgrad-fig1", "--full", "--quick"], ExitCodes.UsageError, "--full and --quick exclude each other." },
         { ["golden", "--dir", "/nonexistent-golden"], ExitCodes.UsageError, "no golden folder at /nonexistent-golden" },
+        { ["golden", "compare", "/nonexistent/g.jsonl"], ExitCodes.UsageError, "Required argument missing" },
+        { ["golden", "compare", "/nonexistent/g.jsonl", "/nonexistent/mine.csv"], ExitCodes.UsageError, "/nonexistent/g.jsonl" },
     };
 
     [Theory]
