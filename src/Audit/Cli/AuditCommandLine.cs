@@ -20,7 +20,7 @@ public static class AuditCommandLine
     {
         ArgumentNullException.ThrowIfNull(args);
         error ??= Console.Error;
-        Command root = Build(args);
+        Command root = Build(args, error);
         ParseResult parse = root.Parse(args);
         if (parse.Action is ParseErrorAction)
         {
@@ -41,7 +41,7 @@ public static class AuditCommandLine
     /// <summary>The program's name in help and messages, whatever the host process is called (dotnet, a test host, the tool shim).</summary>
     public const string ProgramName = "optaudit";
 
-    private static Command Build(string[] args)
+    private static Command Build(string[] args, TextWriter error)
     {
         var outOption = new Option<string>("--out") { Description = "Output folder for the report", DefaultValueFactory = _ => Path.Combine("out", "report") };
         var dataOption = new Option<string?>("--data-dir") { Description = "Data folder (default: $VERIFICATION_DATA_DIR, then ../shared/data, then the user cache)" };
@@ -94,7 +94,7 @@ public static class AuditCommandLine
         var dirOption = new Option<string>("--dir") { Description = "Folder of *.verified.jsonl files", DefaultValueFactory = _ => Path.Combine("tests", "Golden", "Verified") };
         var golden = new Command("golden", "Replay every golden file with the reference and report the first difference, if any") { dirOption };
         golden.SetAction(parse => GoldenCommand.Run(parse.GetValue(dirOption)!));
-        golden.Subcommands.Add(GoldenCompareCommand.Create());
+        golden.Subcommands.Add(GoldenCompareCommand.Create(error));
 
         var optimaDocsOption = new Option<bool>("--write-docs") { Description = "Replace the measured table in docs/convex.md" };
         var optima = new Command("optima", "Solve the full MNIST and IMDB problems and report times, F* and KKT residuals") { dataOption, optimaDocsOption };

@@ -9,8 +9,8 @@ namespace Verification.Audit.Commands;
 /// </summary>
 internal static class GoldenCompareCommand
 {
-    /// <summary>The <c>compare</c> subcommand of <c>golden</c>.</summary>
-    public static Command Create()
+    /// <summary>The <c>compare</c> subcommand of <c>golden</c>; malformed input is reported on <paramref name="error"/>.</summary>
+    public static Command Create(TextWriter error)
     {
         var golden = new Argument<string>("golden") { Description = "A golden file, e.g. tests/Golden/Verified/quadratic-adam.verified.jsonl" };
         var mine = new Argument<string>("mine") { Description = "Your trajectory: golden JSON Lines, or CSV step,field,index,value" };
@@ -18,7 +18,7 @@ internal static class GoldenCompareCommand
         {
             golden, mine,
         };
-        compare.SetAction(parse => GoldenCompare.Run(parse.GetValue(golden)!, parse.GetValue(mine)!, Console.Out, Console.Error));
+        compare.SetAction(parse => GoldenCompare.Run(parse.GetValue(golden)!, parse.GetValue(mine)!, Console.Out, error));
         return compare;
     }
 }
