@@ -56,6 +56,7 @@ var optima = new Command("optima", "Solve the full MNIST and IMDB problems and r
 optima.SetAction(parse => OptimaCommand.Run(parse.GetValue(dataOption), parse.GetValue(optimaDocsOption)));
 
 var root = new RootCommand("StochGradAdam and DASGrad: proof audit, experiments and report") { audit, experiment, claims, golden, optima, variants };
+root.Subcommands.Add(DataCommand.Create());
 return root.Parse(args).Invoke();
 
 AuditSettings Settings(ParseResult parse, string command)

@@ -17,6 +17,7 @@ internal static class OptimaCommand
 
     public static int Run(string? dataDirectory, bool writeDocs)
     {
+        dataDirectory = DataCommand.EnsureData(dataDirectory);
         RealDataOptimum[] optima = [RealDataOptimum.Mnist(dataDirectory), RealDataOptimum.Imdb(dataDirectory)];
         string table = Table(optima);
         Console.Write(table);
