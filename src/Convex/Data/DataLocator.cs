@@ -21,7 +21,7 @@ public sealed class DataLocator
     private readonly Func<string, string?> _environment;
     private readonly IReadOnlyList<string> _startDirectories;
     private readonly string? _cacheRoot;
-    private static volatile DataLocator s_default = new();
+    private static volatile DataLocator _default = new();
 
     /// <summary>
     /// Creates a locator. <paramref name="environment"/>, <paramref name="startDirectories"/> and
@@ -40,7 +40,7 @@ public sealed class DataLocator
     /// The locator every reader uses when given none: the default environment and start folders, until
     /// <see cref="SetDefaultRoot"/> pins it to one folder.
     /// </summary>
-    public static DataLocator Default => s_default;
+    public static DataLocator Default => _default;
 
     /// <summary>
     /// Where downloads go: the explicit folder, else the folder named by <see cref="EnvironmentVariable"/>, else the
@@ -74,7 +74,7 @@ public sealed class DataLocator
     public static void SetDefaultRoot(string root)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
-        s_default = new DataLocator(root);
+        _default = new DataLocator(root);
     }
 
     /// <summary>The full path of <paramref name="relativePath"/> (a file or a folder) under the first root that holds it.</summary>

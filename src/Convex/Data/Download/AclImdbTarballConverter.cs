@@ -73,7 +73,7 @@ public static class AclImdbTarballConverter
                 }
             }
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException && e is not ArchiveContentException)
+        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException)
         {
             throw new ArchiveContentException(tarballPath, null, $"not a readable gzipped tar file ({e.Message})", e);
         }

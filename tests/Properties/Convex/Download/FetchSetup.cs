@@ -1,4 +1,3 @@
-using Verification.Convex.Data;
 using Verification.Convex.Data.Checksums;
 using Verification.Convex.Data.Download;
 
@@ -25,10 +24,4 @@ internal static class FetchSetup
         DataFileInfo info = OfficialDataFiles.Mnist.Single(f => Path.GetFileName(f.RelativePath) == fileName);
         return (info, File.ReadAllBytes(RealData.Path(info.RelativePath)));
     }
-
-    /// <summary>The relative path of <paramref name="fileName"/> under the MNIST folder.</summary>
-    public static string MnistPath(string fileName) => Path.Combine("mnist", fileName);
-
-    /// <summary>A locator that sees only <paramref name="root"/>.</summary>
-    public static DataLocator Only(string root) => new(root);
 }
