@@ -16,6 +16,7 @@ namespace Verification.Properties.Audit;
 /// real HTTP server on 127.0.0.1 that serves the staged MNIST files and an aclImdb tarball rebuilt from the staged TSVs,
 /// so the official catalogue, its pinned digests and the exit codes are all exercised.
 /// </summary>
+[Collection(LocalServerCollection.Name)]
 public sealed class DataCommandTests
 {
     [Fact]

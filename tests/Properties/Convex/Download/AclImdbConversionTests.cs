@@ -9,6 +9,7 @@ namespace Verification.Properties.Convex.Download;
 /// The aclImdb tarball becomes the staged TSVs byte for byte, malformed entries are rejected by name, and a fetch only
 /// installs files whose uncompressed content matches the pinned digests.
 /// </summary>
+[Collection(LocalServerCollection.Name)]
 public sealed class AclImdbConversionTests
 {
     [Fact]

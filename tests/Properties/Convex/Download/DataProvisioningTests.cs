@@ -5,6 +5,7 @@ using Verification.Convex.Data.Download;
 namespace Verification.Properties.Convex.Download;
 
 /// <summary>Which root the data comes from and where missing files are fetched to, and the environment variables that steer a fetch.</summary>
+[Collection(LocalServerCollection.Name)]
 public sealed class DataProvisioningTests
 {
     private const string Labels = "t10k-labels-idx1-ubyte.gz";

@@ -9,6 +9,7 @@ namespace Verification.Properties.Convex.Download;
 /// connection, wrong bytes, a stalled server, no server at all, a server that ignores Range, and stale partial files.
 /// The files are the staged MNIST ones with their official digests.
 /// </summary>
+[Collection(LocalServerCollection.Name)]
 public sealed class MirrorDownloadTests
 {
     private const string Labels = "t10k-labels-idx1-ubyte.gz";
