@@ -18,7 +18,8 @@ done
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/optaudit-mirror.XXXXXX")
 server=
-cleanup() { [[ -n "$server" ]] && kill "$server" 2>/dev/null; rm -rf "$dir"; }
+# `|| true`: under set -e a failing kill (the server already gone) would end the trap before the folder is removed.
+cleanup() { if [[ -n "$server" ]]; then kill "$server" 2>/dev/null || true; fi; rm -rf "$dir"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
