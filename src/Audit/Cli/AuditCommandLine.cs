@@ -44,7 +44,7 @@ public static class AuditCommandLine
     private static Command Build(string[] args, TextWriter error)
     {
         var outOption = new Option<string>("--out") { Description = "Output folder for the report", DefaultValueFactory = _ => Path.Combine("out", "report") };
-        var dataOption = new Option<string?>("--data-dir") { Description = "Data folder (default: $VERIFICATION_DATA_DIR, then ../shared/data, then the user cache)" };
+        var dataOption = new Option<string?>("--data-dir") { Description = "Data folder (default: $VERIFICATION_DATA_DIR, then a shared/data found upward, then the user cache; missing files are fetched there)" };
         var seedOption = new Option<ulong>("--seed") { Description = "Base seed of every random draw", DefaultValueFactory = _ => 20261125UL };
         var fullOption = new Option<bool>("--full") { Description = "Full scale instead of the quick default (much longer)" };
         var quickOption = new Option<bool>("--quick") { Description = "Quick scale (the default; under 10 minutes on 2 cores)" };
@@ -103,7 +103,7 @@ public static class AuditCommandLine
         // A named root rather than RootCommand, whose name is the host process's ("testhost" under the tests).
         return new Command(ProgramName, "StochGradAdam and DASGrad: proof audit, experiments and report")
         {
-            new HelpOption(), new VersionOption(), audit, experiment, claims, golden, optima, variants,
+            new HelpOption(), new VersionOption(), audit, experiment, claims, golden, optima, variants, DataCommand.Create(),
         };
 
         AuditSettings Settings(ParseResult parse, string command)

@@ -1,5 +1,6 @@
 using Verification.Convex.Data;
 using Verification.Convex.Data.Checksums;
+using Verification.Convex.Data.Download;
 
 namespace Verification.Audit.Cli;
 
@@ -33,10 +34,10 @@ public static class ErrorReport
     public static (Exception? Cause, int Code) Classify(Exception e) => e switch
     {
         AggregateException a => a.Flatten().InnerExceptions.Select(Classify).FirstOrDefault(c => c.Cause is not null, (null, ExitCodes.InternalError)),
-        UsageException => (e, ExitCodes.UsageError),
+        UsageException or DataSettingException => (e, ExitCodes.UsageError),
 
         // Data that is missing, unreadable or corrupt: the message names the file and where it looked or what is wrong.
-        DataNotFoundException or DataFormatException or ChecksumMismatchException => (e, ExitCodes.DataUnavailable),
+        DataNotFoundException or DataFormatException or ChecksumMismatchException or DataFetchException or ArchiveContentException => (e, ExitCodes.DataUnavailable),
 
         // A results file of `claims merge` or a --shard value: their messages name the file or the value.
         InvalidDataException or FormatException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException => (e, ExitCodes.UsageError),

@@ -13,6 +13,7 @@ internal static class AuditRunner
 {
     public static int Run(AuditSettings settings, bool claims, IReadOnlyList<IExperiment> experiments)
     {
+        DataCommand.EnsureData(settings.DataDirectory);
         var clock = Stopwatch.StartNew();
         DateTime started = DateTime.UtcNow;
         SearchBudget budget = SearchBudget.ForDepth(settings.Depth) with { Seed = settings.Seed };

@@ -25,6 +25,8 @@ internal static class OptimaCommand
             _ = MarkedRange(path);
         }
 
+
+        dataDirectory = DataCommand.EnsureData(dataDirectory);
         RealDataOptimum[] optima = [RealDataOptimum.Mnist(dataDirectory), RealDataOptimum.Imdb(dataDirectory)];
         string table = Table(optima);
         Console.Write(table);

@@ -8,7 +8,8 @@ public sealed class DataNotFoundException : FileNotFoundException
         : base(
             $"Data file '{relativePath}' was not found. Searched, in order:{Environment.NewLine}  - "
             + string.Join(Environment.NewLine + "  - ", searched)
-            + $"{Environment.NewLine}Pass an explicit data folder, set {DataLocator.EnvironmentVariable}, or place the data in ../shared/data beside the repository.",
+            + $"{Environment.NewLine}Pass an explicit data folder, set {DataLocator.EnvironmentVariable}, place the data in ../shared/data beside the repository, "
+            + "or download it into the per-user cache with `dotnet run --project src/Audit -c Release -- data fetch`.",
             relativePath)
     {
         RelativePath = relativePath;

@@ -45,6 +45,8 @@ public sealed class CommandLineTests : IDisposable
         { ["experiment", "dasgrad-fig1", "--full", "--quick"], ExitCodes.UsageError, "--full and --quick exclude each other." },
         { ["golden", "--dir", "/nonexistent-golden"], ExitCodes.UsageError, "no golden folder at /nonexistent-golden" },
         { ["golden", "compare", "/nonexistent/g.jsonl"], ExitCodes.UsageError, "Required argument missing" },
+        { ["data"], ExitCodes.UsageError, "'optaudit data' needs a command: fetch, where" },
+        { ["data", "fecth"], ExitCodes.UsageError, "did you mean 'fetch'?" },
         { ["golden", "compare", "/nonexistent/g.jsonl", "/nonexistent/mine.csv"], ExitCodes.UsageError, "/nonexistent/g.jsonl" },
     };
 

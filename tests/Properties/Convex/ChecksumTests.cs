@@ -47,6 +47,18 @@ public sealed class ChecksumTests
     }
 
     [Fact]
+    public void Bytes_that_start_like_gzip_but_do_not_decompress_are_a_checksum_mismatch()
+    {
+        // A download cut mid-stream: its content digest cannot be computed, which is a mismatch, not a format error.
+        using var dir = new TempDirectory();
+        DataFileInfo official = OfficialDataFiles.Mnist[3];
+        byte[] whole = File.ReadAllBytes(RealData.Path(official.RelativePath));
+        string path = dir.WriteBytes("t10k-labels-idx1-ubyte.gz", whole[..(whole.Length / 2)]);
+        var e = Assert.Throws<ChecksumMismatchException>(() => Sha256Checksum.Verify(path, official));
+        Assert.Equal(official.Sha256, e.Expected);
+    }
+
+    [Fact]
     public void Official_download_table_lists_https_sources()
     {
         Assert.All(OfficialDataFiles.Mnist, f => Assert.Equal("https", f.Urls[0].Scheme));

@@ -82,6 +82,68 @@ public sealed class DataLocatorTests
     }
 
     [Fact]
+    public void Per_user_cache_under_XDG_CACHE_HOME_is_the_last_candidate()
+    {
+        using var xdg = new TempDirectory();
+        using var home = new TempDirectory();
+        using var tree = new TempDirectory();
+        string cache = System.IO.Path.Combine(xdg.Path, "optaudit", "data");
+        xdg.WriteBytes(System.IO.Path.Combine("optaudit", "data", Relative), [3]);
+        var locator = new DataLocator(null, name => name == UserDataCache.XdgCacheHomeVariable ? xdg.Path : null, [tree.Path], home.Path);
+
+        Assert.Equal(System.IO.Path.Combine(cache, Relative), locator.Locate(Relative));
+        Assert.Equal((cache, "per-user cache", false), locator.Candidates().Last());
+        Assert.Equal(cache, locator.DownloadRoot);
+    }
+
+    [Fact]
+    public void Per_user_cache_falls_back_to_dot_cache_under_the_home_folder()
+    {
+        using var home = new TempDirectory();
+        using var tree = new TempDirectory();
+        string cache = System.IO.Path.Combine(home.Path, ".cache", "optaudit", "data");
+        home.WriteBytes(System.IO.Path.Combine(".cache", "optaudit", "data", Relative), [3]);
+
+        // Without XDG_CACHE_HOME, and with a relative one (which the XDG specification says to ignore).
+        foreach (string? xdg in new[] { null, "relative/cache" })
+        {
+            var locator = new DataLocator(null, name => name == UserDataCache.XdgCacheHomeVariable ? xdg : null, [tree.Path], home.Path);
+            Assert.Equal(System.IO.Path.Combine(cache, Relative), locator.Locate(Relative));
+            Assert.Equal(cache, locator.DownloadRoot);
+        }
+
+        // HOME from the environment when no home folder is given.
+        var fromHome = new DataLocator(null, name => name == "HOME" ? home.Path : null, [tree.Path]);
+        Assert.Equal(cache, fromHome.DownloadRoot);
+    }
+
+    [Fact]
+    public void Walk_up_shared_data_wins_over_the_cache()
+    {
+        using var home = new TempDirectory();
+        using var tree = new TempDirectory();
+        home.WriteBytes(System.IO.Path.Combine(".cache", "optaudit", "data", Relative), [3]);
+        tree.WriteBytes(System.IO.Path.Combine("shared", "data", Relative), [2]);
+        var locator = new DataLocator(null, _ => null, [tree.Path], home.Path);
+        Assert.Equal(System.IO.Path.Combine(tree.Path, "shared", "data", Relative), locator.Locate(Relative));
+    }
+
+    [Fact]
+    public void Downloads_go_to_the_explicit_folder_then_the_environment_folder_then_the_cache_never_a_found_shared_data()
+    {
+        using var home = new TempDirectory();
+        using var env = new TempDirectory();
+        using var tree = new TempDirectory();
+        Directory.CreateDirectory(System.IO.Path.Combine(tree.Path, "shared", "data"));
+        string explicitRoot = System.IO.Path.Combine(tree.Path, "mine");
+        string cache = System.IO.Path.Combine(home.Path, ".cache", "optaudit", "data");
+
+        Assert.Equal(explicitRoot, new DataLocator(explicitRoot, _ => env.Path, [tree.Path], home.Path).DownloadRoot);
+        Assert.Equal(env.Path, new DataLocator(null, _ => env.Path, [tree.Path], home.Path).DownloadRoot);
+        Assert.Equal(cache, new DataLocator(null, _ => null, [tree.Path], home.Path).DownloadRoot);
+    }
+
+    [Fact]
     public void Default_locator_finds_the_shared_data_of_this_checkout()
     {
         // CI runs with ../shared beside the repository: not finding it is a failure, not a skip.

@@ -38,12 +38,25 @@ public static class Sha256Checksum
             return ChecksumMatch.StoredBytes;
         }
 
-        if (file.ContentSha256 is not null
-            && string.Equals(OfDecompressedContent(path), file.ContentSha256, StringComparison.OrdinalIgnoreCase))
+        if (file.ContentSha256 is not null && DecompressedContentMatches(path, file.ContentSha256))
         {
             return ChecksumMatch.DecompressedContent;
         }
 
         throw new ChecksumMismatchException(path, file.Sha256, stored);
+    }
+
+    private static bool DecompressedContentMatches(string path, string expected)
+    {
+        try
+        {
+            return string.Equals(OfDecompressedContent(path), expected, StringComparison.OrdinalIgnoreCase);
+        }
+        catch (Exception e) when (e is DataFormatException or InvalidDataException)
+        {
+            // Bytes that start like gzip but do not decompress (a cut or tampered download) are simply wrong bytes: the
+            // caller is owed a digest mismatch, not a format error from the reader underneath.
+            return false;
+        }
     }
 }
