@@ -20,7 +20,7 @@ public sealed class DataFetcher : IDisposable
     private readonly IReadOnlyList<Uri>? _mirrorBases;
 
     /// <summary>Creates a fetcher that writes what it does to <paramref name="log"/>.</summary>
-    /// <exception cref="ArgumentException">The mirror variable names something that is not an http(s) URL.</exception>
+    /// <exception cref="DataSettingException">The mirror variable names something that is not an http(s) URL.</exception>
     public DataFetcher(DataFetchOptions options, TextWriter log)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
