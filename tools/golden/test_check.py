@@ -5,13 +5,12 @@ import json
 import math
 import os
 import random
-import shutil
 import struct
-import tempfile
 import unittest
 from unittest import mock
 
 import libm
+from scratch import ScratchFolder
 import problems
 import replay
 import sampler
@@ -32,19 +31,7 @@ def bumped(node, ulps):
     return {"r": repr(new), "x": struct.pack(">d", new).hex()}
 
 
-class DamagedFiles(unittest.TestCase):
-    def setUp(self):
-        self.dir = tempfile.mkdtemp()
-
-    def tearDown(self):
-        shutil.rmtree(self.dir)
-
-    def write(self, name, text):
-        path = os.path.join(self.dir, name)
-        with open(path, "w", newline="") as f:
-            f.write(text)
-        return path
-
+class DamagedFiles(ScratchFolder, unittest.TestCase):
     def lines(self, name):
         with open(os.path.join(VERIFIED, name), newline="") as f:
             return f.read().split("\n")[:-1]

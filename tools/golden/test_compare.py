@@ -7,12 +7,11 @@ The fixtures' expected summaries (fixtures/*.summary.txt) are also what the C# `
 import io
 import json
 import os
-import shutil
 import struct
-import tempfile
 import unittest
 
 import compare
+from scratch import ScratchFolder
 from trajectory import parse_hex_float
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -34,19 +33,7 @@ def flipped(node, bit):
     return {"r": repr(value), "x": "%016x" % pattern}
 
 
-class Compare(unittest.TestCase):
-    def setUp(self):
-        self.dir = tempfile.mkdtemp()
-
-    def tearDown(self):
-        shutil.rmtree(self.dir)
-
-    def write(self, name, text):
-        path = os.path.join(self.dir, name)
-        with open(path, "w", newline="") as f:
-            f.write(text)
-        return path
-
+class Compare(ScratchFolder, unittest.TestCase):
     def adam_with(self, step, edit):
         with open(ADAM) as f:
             lines = f.read().split("\n")
