@@ -7,10 +7,20 @@ cd "$(dirname "$0")/.."
 
 artifacts=$(mktemp -d)
 trap 'rm -rf "$artifacts"' EXIT
-command="dotnet run -c Release --project benchmarks/Benchmarks -- --filter '*' --job short --inProcess --exporters github"
+command="dotnet run -c Release --project benchmarks/Benchmarks -- --filter '*' --job short --inProcess --exporters github json"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 eval "$command --artifacts \"$artifacts\" $*" >"$artifacts/run.log" 2>&1 || { tail -40 "$artifacts/run.log"; exit 1; }
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# The peer, right after, on the same machine: PyTorch's Adam and the masked-gradient Adam a PyTorch user would write.
+peer="$artifacts/peer.json"
+if /usr/bin/python3 benchmarks/peer/torch_steps.py "$peer" 2>"$artifacts/peer.log"; then
+  peer_load=$(cut -d' ' -f1-3 /proc/loadavg)
+else
+  echo "no PyTorch peer: $(tail -1 "$artifacts/peer.log")" >&2
+  peer=-
+  peer_load="(not run)"
+fi
 
 section="$artifacts/section.md"
 {
@@ -21,6 +31,9 @@ section="$artifacts/section.md"
   echo "- OpenCL: PoCL $(dpkg-query -W -f='${Version}' pocl-opencl-icd 2>/dev/null || echo 'not installed'); .NET SDK $(dotnet --version)."
   echo "- Load average (1, 5, 15 min) before the run: $load_before; after: $load_after. BenchmarkDotNet's Error column is half"
   echo "  the 99.9% confidence interval of the short job's 3 iterations: where it is close to the mean, read the ratio as an order of magnitude."
+  echo "- Load average after the PyTorch peer: $peer_load."
+  echo
+  /usr/bin/python3 benchmarks/peer/peer_table.py "$artifacts/results" "$peer"
   for report in "$artifacts"/results/*-report-github.md; do
     echo
     echo "### $(basename "$report" -report-github.md | sed 's/^Verification\.Benchmarks\.//')"
