@@ -4,7 +4,7 @@ namespace Verification.GpuCheck.Cli;
 /// <param name="DeviceFilter">The device filter (<c>--device</c>), or null for <c>VERIFICATION_OPENCL_DEVICE</c> / the preferred device.</param>
 /// <param name="OpenClLibrary">The OpenCL library chosen by path (<c>--opencl-library</c>), or null.</param>
 /// <param name="OutputFolder">Where <c>gpu-check.md</c> and <c>gpu-check.json</c> go.</param>
-/// <param name="Quick">Whether the quick scale was asked for (it only changes the defaults of the other settings).</param>
+/// <param name="Quick">Whether the quick scale was asked for (it only shortens the benchmark's defaults; the check is the same).</param>
 /// <param name="Sizes">The dimensions of the cross-check.</param>
 /// <param name="Steps">Steps per cross-check run.</param>
 /// <param name="Seed">The seed every input is derived from.</param>
@@ -23,9 +23,6 @@ public sealed record GpuCheckSettings(
 {
     /// <summary>The cross-check sizes: empty, one, a non-multiple of 4 and of the work-group size, a prime above 10⁵, and 10⁶.</summary>
     public static IReadOnlyList<int> DefaultSizes { get; } = [0, 1, 7, 257, 100_003, 1_000_000];
-
-    /// <summary>The sizes of <c>--quick</c>: the default ones without 10⁶.</summary>
-    public static IReadOnlyList<int> QuickSizes { get; } = [0, 1, 7, 257, 100_003];
 
     /// <summary>The default steps per run (step 2 has an all-zero gradient).</summary>
     public const int DefaultSteps = 4;
