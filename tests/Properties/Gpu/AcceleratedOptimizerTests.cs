@@ -1,10 +1,9 @@
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
-using Verification.Gpu.Optimizers;
 using Verification.Gpu.CrossCheck;
+using Verification.Gpu.Optimizers;
 using Verification.Reference.Optimizers;
-using Verification.Reference.Optimizers.StochGradAdam;
 using Xunit.Abstractions;
 using SgaOptimizer = Verification.Reference.Optimizers.StochGradAdam.StochGradAdam;
 
