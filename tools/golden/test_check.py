@@ -247,9 +247,12 @@ class TorchArithmetic(unittest.TestCase):
 
 
 def load_tests(loader, tests, pattern):
-    """CI runs `python3 -m unittest test_check`; the tests of compare.py live in test_compare.py and run with these."""
+    """CI runs `python3 -m unittest test_check`; the tests of compare.py (test_compare.py) and of device_compare.py
+    (test_device_compare.py) run with these."""
     import test_compare
+    import test_device_compare
     tests.addTests(loader.loadTestsFromModule(test_compare))
+    tests.addTests(loader.loadTestsFromModule(test_device_compare))
     return tests
 
 

@@ -4,10 +4,13 @@ torch.optim orders the arithmetic differently (Adam folds the bias corrections i
 with pow), so agreement is a few ULPs, not bit for bit. Importing this module fails without torch; check.py then
 skips the comparison. Each scenario gets its own torch trajectory: torch's parameters, the problem's gradient at them
 (the mask of the file for masked_adam), torch's step.
+
+Usage: /usr/bin/python3 tools/golden/torch_compare.py                 how torch rounds its updates (section 8.2)
+       /usr/bin/python3 tools/golden/torch_compare.py --device cuda   max/median ULPs per scenario, torch on CUDA
 """
 
+import argparse
 import os
-import struct
 import sys
 from fractions import Fraction
 
@@ -15,50 +18,7 @@ import torch
 
 import optimizers
 import replay
-from goldenfile import from_hex
-
-# A difference beyond this many ULPs (relative to the larger magnitude, about 2^-32 relative) means a different
-# algorithm, not a different rounding order. Values within ABS_FLOOR of 0 are compared absolutely.
-ULP_LIMIT = 2 ** 20
-ABS_FLOOR = 1e-12
-
-
-def ordered(x):
-    b = struct.unpack(">q", struct.pack(">d", x))[0]
-    return b if b >= 0 else -(b & 0x7FFFFFFFFFFFFFFF)
-
-
-def ulps(a, b):
-    if abs(a) < ABS_FLOOR and abs(b) < ABS_FLOOR:
-        return 0
-    return abs(ordered(a) - ordered(b))
-
-
-class Result:
-    def __init__(self, label):
-        self.label, self.theta, self.state, self.ok = label, 0, 0, True
-        self.first_step = 0
-
-    def add(self, which, file_values, torch_values, t):
-        for f, v in zip(file_values, torch_values):
-            d = ulps(f, v)
-            if t == 1:
-                self.first_step = max(self.first_step, d)
-            if which == "theta":
-                self.theta = max(self.theta, d)
-            else:
-                self.state = max(self.state, d)
-            if d > ULP_LIMIT:
-                self.ok = False
-
-    def summary(self):
-        verdict = "" if self.ok else " (beyond the %d-ULP limit)" % ULP_LIMIT
-        return "%s, step 1 within %d ULP; over all steps theta within %d ULP, state within %d ULP%s" % (
-            self.label, self.first_step, self.theta, self.state, verdict)
-
-
-def doubles(array):
-    return [from_hex(v["x"]) for v in array]
+from drift import ABS_FLOOR, ULP_LIMIT, VERIFIED, Result, doubles, ordered, quadratic_scenarios, short_name, ulps  # noqa: F401
 
 
 def build(scenario, params):
@@ -89,11 +49,32 @@ def build(scenario, params):
     return None
 
 
-def compare(scenario):
-    """A Result for a scenario torch can run, else None."""
+def device_problem(device):
+    """None when torch can run on `device` ('cpu' or 'cuda'), else why not, in one line."""
+    if device == "cpu":
+        return None
+    if device != "cuda":
+        return "unknown device '%s' (cpu or cuda)" % device
+    if torch.version.cuda is None:
+        return "torch %s was built without CUDA (torch.version.cuda is None)" % torch.__version__
+    if not torch.cuda.is_available():
+        return "torch %s (CUDA %s) sees no CUDA device (torch.cuda.is_available() is False; driver missing or no GPU visible)" % (
+            torch.__version__, torch.version.cuda)
+    return None
+
+
+def device_name(device):
+    """What `device` is, for a report header."""
+    if device == "cuda":
+        return "%s, CUDA %s" % (torch.cuda.get_device_name(0), torch.version.cuda)
+    return "CPU capability %s" % cpu_capability()
+
+
+def compare(scenario, device="cpu"):
+    """A Result for a scenario torch can run, else None; torch's tensors live on `device` ('cpu' or 'cuda')."""
     if not hasattr(scenario.problem, "h"):
         return None   # the importance-sampled scenarios have no torch.optim counterpart
-    param = torch.tensor(scenario.initial, dtype=torch.float64)
+    param = torch.tensor(scenario.initial, dtype=torch.float64, device=device)
     built = build(scenario, [param])
     if built is None:
         return None
@@ -104,7 +85,7 @@ def compare(scenario):
         gradient = scenario.problem.gradient(param.tolist())
         if "mask" in line:
             gradient = [g if bit == "1" else 0.0 for g, bit in zip(gradient, line["mask"])]
-        param.grad = torch.tensor(gradient, dtype=torch.float64)
+        param.grad = torch.tensor(gradient, dtype=torch.float64, device=device)
         opt.step()
         result.add("theta", doubles(line["theta"]), param.tolist(), t)
         state = opt.state[param]
@@ -169,9 +150,33 @@ def update_rounding(verified):
     return [(what, matched, total) for what, (matched, total) in counts.items()]
 
 
+def scenarios(paths=None):
+    """The golden scenarios torch_compare.build can express, replayed and checked first."""
+    return [s for s in quadratic_scenarios(paths) if build(s, [torch.zeros(1, dtype=torch.float64)]) is not None]
+
+
+def main(argv, out=sys.stdout, err=sys.stderr):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--device", choices=["cpu", "cuda"], help="run the golden scenarios on this device and print max/median ULPs")
+    args = parser.parse_args(argv)
+    if args.device is None:
+        out.write("torch %s, float64, foreach=False, CPU capability %s:\n" % (torch.__version__, cpu_capability()))
+        for what, matched, total in update_rounding(VERIFIED):
+            out.write("%4d of %d  %s\n" % (matched, total, what))
+        return 0
+    problem = device_problem(args.device)
+    if problem is not None:
+        err.write("error: --device %s: %s\n" % (args.device, problem))
+        return 3
+    out.write("torch %s on %s (%s), float64, foreach=False; ULP distance from the golden trajectories:\n" % (
+        torch.__version__, args.device, device_name(args.device)))
+    failures = 0
+    for scenario in scenarios():
+        result = compare(scenario, args.device)
+        failures += not result.ok
+        out.write("%-40s max %6d  median %4d  %s\n" % (short_name(scenario), result.maximum(), result.median(), result.label))
+    return 1 if failures else 0
+
+
 if __name__ == "__main__":
-    here = os.path.dirname(os.path.abspath(__file__))
-    print("torch %s, float64, foreach=False, CPU capability %s:" % (torch.__version__, cpu_capability()))
-    for what, matched, total in update_rounding(os.path.join(here, "..", "..", "tests", "Golden", "Verified")):
-        print("%4d of %d  %s" % (matched, total, what))
-    sys.exit(0)
+    sys.exit(main(sys.argv[1:]))

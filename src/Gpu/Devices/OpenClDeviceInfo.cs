@@ -50,6 +50,10 @@ public sealed record OpenClDeviceInfo(
     /// </summary>
     public bool SupportsCorrectlyRoundedSingleDivideSqrt => (SingleFpConfig & OpenClConstants.FpCorrectlyRoundedDivideSqrt) != 0;
 
+    /// <summary>Whether the device or its platform is NVIDIA's.</summary>
+    public bool IsNvidia =>
+        Vendor.Contains("NVIDIA", StringComparison.OrdinalIgnoreCase) || PlatformName.Contains("NVIDIA", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>A one-line description: device name, platform and versions.</summary>
     public string Description =>
         $"{Name} ({Kind}, {PlatformName}, {DeviceVersion}, {OpenClCVersion}, fp64 {(SupportsFloat64 ? "yes" : "no")})";

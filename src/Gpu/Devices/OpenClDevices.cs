@@ -88,12 +88,12 @@ public static unsafe class OpenClDevices
         }
         catch (DllNotFoundException e)
         {
-            reason = $"OpenCL is not installed: the ICD loader {OpenClNative.Library} could not be loaded ({e.GetType().Name}). Install ocl-icd-libopencl1 and a driver such as pocl-opencl-icd.";
+            reason = OpenClDiagnosis.Explain(OpenClSetup.Probe(e.Message, 0, 0))!;
             return false;
         }
         catch (EntryPointNotFoundException e)
         {
-            reason = $"{OpenClNative.Library} lacks an OpenCL 1.2 entry point: {e.Message}";
+            reason = $"No OpenCL: the library lacks an OpenCL 1.2 entry point ({e.Message})";
             return false;
         }
         catch (BadImageFormatException e)
@@ -109,8 +109,8 @@ public static unsafe class OpenClDevices
 
         if (all.Count == 0)
         {
-            reason = $"No OpenCL platform: the ICD loader found no vendor driver (clGetPlatformIDs gives {OpenClErrorCodes.Name(OpenClErrorCodes.PlatformNotFoundKhr)} or 0 platforms). "
-                + "Install pocl-opencl-icd for a CPU device, or register the NVIDIA driver with /etc/OpenCL/vendors/nvidia.icd (see docs/gpu.md).";
+            reason = OpenClDiagnosis.Explain(OpenClSetup.Probe(null, PlatformCount(), 0))
+                ?? "No OpenCL device: the platforms report none.";
             return false;
         }
 
@@ -121,16 +121,31 @@ public static unsafe class OpenClDevices
             if (device is null)
             {
                 reason = $"No OpenCL device matches '{filter}' (from {(string.IsNullOrWhiteSpace(nameFilter) ? SelectionVariable : "the caller")}); devices: {string.Join("; ", all.Select(d => d.Description))}.";
+                if (OpenClDiagnosis.NvidiaNote(filter, OpenClSetup.Probe(null, all.Select(d => d.PlatformHandle).Distinct().Count(), all.Count)) is { } note)
+                {
+                    reason += " " + note;
+                }
+
                 return false;
             }
         }
         else
         {
-            device = all.OrderBy(d => d.Kind).First();
+            // Among devices of the same class an NVIDIA one comes first: it is the accelerator this project targets.
+            device = all.OrderBy(d => d.Kind).ThenBy(d => d.IsNvidia ? 0 : 1).First();
         }
 
         reason = $"OpenCL device: {device.Description}";
         return true;
+    }
+
+    /// <summary>The number of platforms the library reports (0 for <c>CL_PLATFORM_NOT_FOUND_KHR</c> or any failure).</summary>
+    /// <exception cref="DllNotFoundException">The OpenCL library cannot be loaded.</exception>
+    public static int PlatformCount()
+    {
+        uint count;
+        int status = OpenClNative.clGetPlatformIDs(0, null, &count);
+        return status == OpenClConstants.Success ? (int)count : 0;
     }
 
     /// <summary>Whether an OpenCL device can be selected; never throws. <paramref name="reason"/> says which, or why not.</summary>

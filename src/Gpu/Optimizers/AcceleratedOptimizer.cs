@@ -120,6 +120,15 @@ public sealed class AcceleratedOptimizer<T> : IDisposable
     /// <summary>The number of steps taken.</summary>
     public long StepCount => _mirror.Step;
 
+    /// <summary>
+    /// The bytes one step must move per parameter at the least: θ read and written, the gradient read, every state
+    /// vector read and written, and StochGradAdam's keep bits written (4 B). The STREAM triad moves 24, so a step's
+    /// time over (triad time × this / 24) says how close the step runs to the memory-bandwidth bound. Extra passes
+    /// (coupled weight decay's g + wd·θ, decoupled decay's scaling) are not counted: they show as a ratio above 1.
+    /// </summary>
+    public int NominalBytesPerElement =>
+        (System.Runtime.CompilerServices.Unsafe.SizeOf<T>() * (3 + (2 * _buffers.Count))) + (Reference is StochGradAdamOptimizer ? sizeof(uint) : 0);
+
     /// <summary>Uploads θ.</summary>
     public void SetParameters(ReadOnlySpan<T> theta) => Parameters.Upload(theta);
 

@@ -2,7 +2,6 @@ using Verification.Convex.Objectives;
 using Verification.Convex.Online;
 using Verification.Convex.Optima;
 using Verification.Convex.Regret;
-using Verification.Properties.Support;
 using Verification.Reference.Optimizers;
 using Verification.Reference.Optimizers.StochGradAdam;
 using Verification.Reference.Sampling;

@@ -1,12 +1,13 @@
-using Verification.Reference.Optimizers;
 using Verification.Reference.Optimizers.StochGradAdam;
 using Verification.Reference.Sampling;
+using StochGradAdamOptimizer = Verification.Reference.Optimizers.StochGradAdam.StochGradAdam;
 
-namespace Verification.Properties.Support;
+namespace Verification.Reference.Optimizers;
 
 /// <summary>
 /// One table of every optimizer configuration the generic properties run over (PyTorch's <c>OptimizerInfo</c> idea):
-/// adding an optimizer here puts it under the checkpoint, validation and cross-check properties at once.
+/// adding an optimizer here puts it under the checkpoint, validation and cross-check properties, and under the
+/// accelerator check of <c>gpu-check</c>, at once.
 /// </summary>
 public static class OptimizerCatalog
 {
@@ -23,9 +24,9 @@ public static class OptimizerCatalog
         ("amsgrad/reddi", () => new AmsGrad(new AmsGradOptions { Convention = AmsGradConvention.Reddi })),
         ("amsgrad/pytorch", () => new AmsGrad(new AmsGradOptions { Convention = AmsGradConvention.PyTorch })),
         .. Enum.GetValues<StochGradAdamVariant>().Select(v =>
-            ($"stochgradadam/{StochGradAdamVariantNames.Of(v)}", (Func<IGradientOptimizer>)(() => new StochGradAdam(new StochGradAdamOptions { Variant = v, Seed = 7 })))),
-        ("stochgradadam/code_port/wd", () => new StochGradAdam(new StochGradAdamOptions { Variant = StochGradAdamVariant.CodePort, WeightDecay = 0.01, Seed = 3 })),
-        ("stochgradadam/masked_adam/decoupled-wd", () => new StochGradAdam(new StochGradAdamOptions { WeightDecay = 0.01, WeightDecayMode = WeightDecayMode.Decoupled, Seed = 3 })),
+            ($"stochgradadam/{StochGradAdamVariantNames.Of(v)}", (Func<IGradientOptimizer>)(() => new StochGradAdamOptimizer(new StochGradAdamOptions { Variant = v, Seed = 7 })))),
+        ("stochgradadam/code_port/wd", () => new StochGradAdamOptimizer(new StochGradAdamOptions { Variant = StochGradAdamVariant.CodePort, WeightDecay = 0.01, Seed = 3 })),
+        ("stochgradadam/masked_adam/decoupled-wd", () => new StochGradAdamOptimizer(new StochGradAdamOptions { WeightDecay = 0.01, WeightDecayMode = WeightDecayMode.Decoupled, Seed = 3 })),
     ];
 
     /// <summary>Every importance-sampled optimizer, covering each sampler option at least once.</summary>
