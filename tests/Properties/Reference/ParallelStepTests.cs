@@ -15,9 +15,7 @@ namespace Verification.Properties.Reference;
 /// <see cref="ReferenceParallelism.ChunkSize"/>. The masked steps are also held to the per-coordinate definition,
 /// with each mask bit drawn on its own from the scalar generator.
 /// </summary>
-/// <remarks>
-/// The thread setting is process-wide and only this class changes it; every test puts it back.
-/// </remarks>
+[Collection(ThreadSettingCollection.Name)]
 public class ParallelStepTests
 {
     private const int Steps = 3;
@@ -35,13 +33,13 @@ public class ParallelStepTests
     [Fact]
     public void The_test_lengths_straddle_the_threshold_and_split_into_uneven_chunks()
     {
-        WithDegree(-1, () =>
+        ThreadSetting.With(-1, () =>
         {
             Assert.False(ReferenceParallelism.RunsInParallel(Lengths[0]));
             Assert.All(Lengths[1..], d => Assert.True(ReferenceParallelism.RunsInParallel(d)));
             Assert.All(Lengths[2..], d => Assert.NotEqual(0, d % ReferenceParallelism.ChunkSize));
         });
-        WithDegree(1, () => Assert.All(Lengths, d => Assert.False(ReferenceParallelism.RunsInParallel(d))));
+        ThreadSetting.With(1, () => Assert.All(Lengths, d => Assert.False(ReferenceParallelism.RunsInParallel(d))));
     }
 
     [Theory]
@@ -51,10 +49,10 @@ public class ParallelStepTests
         Func<IGradientOptimizer> create = OptimizerCatalog.GradientOptimizers.Single(o => o.Name == name).Create;
         foreach (int d in Lengths)
         {
-            (double[] theta, OptimizerState state) sequential = WithDegree(1, () => RunGradient(create(), d));
+            (double[] theta, OptimizerState state) sequential = ThreadSetting.With(1, () => RunGradient(create(), d));
             foreach (int degree in Degrees)
             {
-                (double[] theta, OptimizerState state) parallel = WithDegree(degree, () => RunGradient(create(), d));
+                (double[] theta, OptimizerState state) parallel = ThreadSetting.With(degree, () => RunGradient(create(), d));
                 Bits.Equal(sequential.theta, parallel.theta, $"{name}, d = {d}, {degree} threads: θ");
                 Assert.Null(sequential.state.FirstBitDifference(parallel.state));
             }
@@ -69,10 +67,10 @@ public class ParallelStepTests
         foreach (int d in new[] { ReferenceParallelism.Threshold + 1, 100_003 })
         {
             LeastSquaresProblem problem = Problem(d);
-            (double[] theta, OptimizerState state) sequential = WithDegree(1, () => RunFiniteSum(create(), problem));
+            (double[] theta, OptimizerState state) sequential = ThreadSetting.With(1, () => RunFiniteSum(create(), problem));
             foreach (int degree in Degrees)
             {
-                (double[] theta, OptimizerState state) parallel = WithDegree(degree, () => RunFiniteSum(create(), problem));
+                (double[] theta, OptimizerState state) parallel = ThreadSetting.With(degree, () => RunFiniteSum(create(), problem));
                 Bits.Equal(sequential.theta, parallel.theta, $"{name}, d = {d}, {degree} threads: θ");
                 Assert.Null(sequential.state.FirstBitDifference(parallel.state));
             }
@@ -97,7 +95,7 @@ public class ParallelStepTests
             Box = box ? new Box(-0.5, 0.5) : null,
         };
         const int d = 100_003;
-        (double[] actualTheta, OptimizerState actual) = WithDegree(7, () => RunGradient(new StochGradAdam(options), d));
+        (double[] actualTheta, OptimizerState actual) = ThreadSetting.With(7, () => RunGradient(new StochGradAdam(options), d));
 
         var optimizer = new StochGradAdam(options);
         OptimizerState state = optimizer.Init(d);
@@ -175,7 +173,7 @@ public class ParallelStepTests
         OptimizerState before = state.Clone();
         double[] thetaBefore = (double[])theta.Clone();
 
-        var e = WithDegree(degree, () => Assert.Throws<InvalidGradientException>(() => adam.Step(state, theta, g)));
+        var e = ThreadSetting.With(degree, () => Assert.Throws<InvalidGradientException>(() => adam.Step(state, theta, g)));
 
         Assert.Equal(3 * ReferenceParallelism.ChunkSize + 5, e.Index);
         Assert.Equal(double.NegativeInfinity, e.Value);
@@ -192,25 +190,6 @@ public class ParallelStepTests
         Assert.Throws<ArgumentOutOfRangeException>(() => ReferenceParallelism.MaxDegreeOfParallelism = invalid);
         Assert.Equal(-1, ReferenceParallelism.MaxDegreeOfParallelism);
     }
-
-    private static T WithDegree<T>(int degree, Func<T> run)
-    {
-        ReferenceParallelism.MaxDegreeOfParallelism = degree;
-        try
-        {
-            return run();
-        }
-        finally
-        {
-            ReferenceParallelism.MaxDegreeOfParallelism = -1;
-        }
-    }
-
-    private static void WithDegree(int degree, Action run) => WithDegree(degree, () =>
-    {
-        run();
-        return 0;
-    });
 
     private static (double[] Theta, OptimizerState State) RunGradient(IGradientOptimizer optimizer, int d)
     {
