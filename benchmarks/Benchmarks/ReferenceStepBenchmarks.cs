@@ -1,13 +1,15 @@
 using BenchmarkDotNet.Attributes;
 using Verification.Reference.Optimizers;
 using Verification.Reference.Optimizers.StochGradAdam;
+using Verification.Reference.Threading;
 
 namespace Verification.Benchmarks;
 
 /// <summary>
 /// One optimizer step of the CPU reference against the STREAM triad on arrays of the same length, in the same run.
 /// An Adam step moves 56 bytes per element (reads g, θ, m, v; writes θ, m, v); the triad 24. The bandwidth bound for
-/// the step is therefore triad time × 56/24, and the reported ratio is step time / that bound.
+/// the step is therefore triad time × 56/24, and the reported ratio is step time / that bound. The steps run on one
+/// thread and on every core (<see cref="Threads"/>); the triad always runs on one.
 /// </summary>
 [MemoryDiagnoser]
 public class ReferenceStepBenchmarks
@@ -22,9 +24,14 @@ public class ReferenceStepBenchmarks
     [Params(10_000, 100_000, 1_000_000, 10_000_000)]
     public int Dimension { get; set; }
 
+    /// <summary>The most threads a step may use: 1, or −1 for every core.</summary>
+    [Params(1, -1)]
+    public int Threads { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
+        ReferenceParallelism.MaxDegreeOfParallelism = Threads;
         _a = new double[Dimension];
         _b = Enumerable.Range(0, Dimension).Select(i => i * 1e-7).ToArray();
         _c = Enumerable.Range(0, Dimension).Select(i => 1.0 - i * 1e-8).ToArray();
@@ -35,6 +42,9 @@ public class ReferenceStepBenchmarks
         _maskedAdam = new StochGradAdam(new StochGradAdamOptions { SamplingRate = 0.8, Seed = 1 });
         _maskedState = _maskedAdam.Init(Dimension);
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => ReferenceParallelism.MaxDegreeOfParallelism = -1;
 
     [Benchmark(Baseline = true)]
     [TriadReference]
