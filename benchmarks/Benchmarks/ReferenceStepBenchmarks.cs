@@ -1,14 +1,16 @@
 using BenchmarkDotNet.Attributes;
 using Verification.Reference.Optimizers;
 using Verification.Reference.Optimizers.StochGradAdam;
+using Verification.Reference.Threading;
 
 namespace Verification.Benchmarks;
 
 /// <summary>
-/// One optimizer step of the CPU reference (on every core above its size threshold) against the STREAM triad on every
-/// core on arrays of the same length, in the same run.
+/// One optimizer step of the CPU reference against the STREAM triad on arrays of the same length, in the same run.
 /// An Adam step moves 56 bytes per element (reads g, θ, m, v; writes θ, m, v); the triad 24. The bandwidth bound for
-/// the step is therefore triad time × 56/24, and the reported ratio is step time / that bound.
+/// the step is therefore triad time × 56/24, and the reported ratio is step time / that bound. The steps run on one
+/// thread and on every core (<see cref="Threads"/>), and so does the triad they are compared to: one core's bandwidth
+/// bounds the one-thread step, the machine's bounds the step on every core.
 /// </summary>
 [MemoryDiagnoser]
 public class ReferenceStepBenchmarks
@@ -23,9 +25,14 @@ public class ReferenceStepBenchmarks
     [Params(10_000, 100_000, 1_000_000, 10_000_000)]
     public int Dimension { get; set; }
 
+    /// <summary>The most threads a step may use: 1, or −1 for every core.</summary>
+    [Params(1, -1)]
+    public int Threads { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
+        ReferenceParallelism.MaxDegreeOfParallelism = Threads;
         _a = new double[Dimension];
         _b = Enumerable.Range(0, Dimension).Select(i => i * 1e-7).ToArray();
         _c = Enumerable.Range(0, Dimension).Select(i => 1.0 - i * 1e-8).ToArray();
@@ -37,16 +44,23 @@ public class ReferenceStepBenchmarks
         _maskedState = _maskedAdam.Init(Dimension);
     }
 
-    /// <summary>The bandwidth bound of the steps, which run on every core: the triad on every core.</summary>
+    [GlobalCleanup]
+    public void Cleanup() => ReferenceParallelism.MaxDegreeOfParallelism = -1;
+
     [Benchmark(Baseline = true)]
     [TriadReference]
     [BytesPerElement(24)]
-    public void TriadFloat64AllCores() => StreamTriad.RunAllCores(_a, _b, _c, 3.0);
-
-    /// <summary>The one-thread triad, for reading how much of the bound one core reaches.</summary>
-    [Benchmark]
-    [BytesPerElement(24)]
-    public void TriadFloat64() => StreamTriad.Run(_a, _b, _c, 3.0);
+    public void TriadFloat64()
+    {
+        if (Threads == 1)
+        {
+            StreamTriad.Run(_a, _b, _c, 3.0);
+        }
+        else
+        {
+            StreamTriad.RunAllCores(_a, _b, _c, 3.0);
+        }
+    }
 
     [Benchmark]
     [BytesPerElement(56)]

@@ -20,8 +20,9 @@ MASKED_SPEEDUP = 3.0         # reference masked_adam ≥ 3× as fast as the mask
 BOUND_RATIO = 1 / 0.7        # Adam-family step at ≥ 70% of the all-cores triad bound: Time/bound ≤ 1/0.7
 
 
-def benchmark_means(results, cls):
-    """{(method, d): mean seconds} of one BenchmarkDotNet class, from its full JSON report."""
+def benchmark_means(results, cls, threads=None):
+    """{(method, d): mean seconds} of one BenchmarkDotNet class, from its full JSON report; with `threads`, only the
+    cases of that Threads parameter (-1: every core)."""
     means = {}
     for path in glob.glob(os.path.join(results, "*%s-report-full*.json" % cls)) + glob.glob(os.path.join(results, "*%s-report.json" % cls)):
         with open(path) as f:
@@ -31,6 +32,8 @@ def benchmark_means(results, cls):
             if "Mean" not in stats:
                 continue
             params = dict(p.split("=", 1) for p in (b.get("Parameters") or "").split("&") if "=" in p)
+            if threads is not None and params.get("Threads") != str(threads):
+                continue
             if "Dimension" in params:
                 means[(b["Method"], int(params["Dimension"]))] = stats["Mean"] * 1e-9
     return means
@@ -46,7 +49,7 @@ def main(argv):
         print(__doc__.strip().splitlines()[-3], file=sys.stderr)
         return 2
     results, peer_path = argv[1], argv[2]
-    reference = benchmark_means(results, "ReferenceStepBenchmarks")
+    reference = benchmark_means(results, "ReferenceStepBenchmarks", threads=-1)
     device = benchmark_means(results, "OpenClStepBenchmarks")
     peer = None
     if peer_path != "-":
@@ -69,7 +72,7 @@ def main(argv):
     for d in dims:
         adam = reference.get(("AdamStepFloat64", d))
         masked = reference.get(("MaskedAdamStepFloat64", d))
-        triad = reference.get(("TriadFloat64AllCores", d))
+        triad = reference.get(("TriadFloat64", d))
         dev_adam = device.get(("AdamStepFloat64", d))
         dev_masked = device.get(("MaskedAdamStepFloat64", d))
         theirs = (peer or {}).get("dimensions", {}).get(str(d), {})

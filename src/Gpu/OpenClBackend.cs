@@ -81,8 +81,8 @@ public sealed class OpenClBackend : IGradientMethodBackend
         {
             _float32.Value.FillUInt32
                 .SetBuffer(0, output).SetScalar(1, stream.Key.K0).SetScalar(2, stream.Key.K1)
-                .SetScalar(3, step).SetScalar(4, first).SetScalar(5, (uint)output.Length)
-                .Launch(RoundUp(output.Length), WorkGroupSize);
+                .SetScalar(3, step).SetScalar(4, first).SetScalar(5, (uint)output.Length);
+            LaunchPerBlock(_float32.Value.FillUInt32, output.Length, first);
         }
     }
 
@@ -94,8 +94,8 @@ public sealed class OpenClBackend : IGradientMethodBackend
         {
             _float32.Value.BernoulliMask
                 .SetBuffer(0, output).SetScalar(1, stream.Key.K0).SetScalar(2, stream.Key.K1)
-                .SetScalar(3, step).SetScalar(4, first).SetScalar(5, threshold).SetScalar(6, (uint)output.Length)
-                .Launch(RoundUp(output.Length), WorkGroupSize);
+                .SetScalar(3, step).SetScalar(4, first).SetScalar(5, threshold).SetScalar(6, (uint)output.Length);
+            LaunchPerBlock(_float32.Value.BernoulliMask, output.Length, first);
         }
     }
 

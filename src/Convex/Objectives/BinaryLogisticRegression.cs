@@ -1,5 +1,6 @@
 using Verification.Convex.Features;
 using Verification.Reference.Problems;
+using Verification.Reference.Threading;
 using Verification.Reference.Validation;
 
 namespace Verification.Convex.Objectives;
@@ -100,10 +101,19 @@ public sealed class BinaryLogisticRegression : IFiniteSumObjective, ISmoothConve
         Guard.SameLength(nameof(theta), theta.Length, "dimension", Dimension);
         Guard.SameLength(nameof(norms), norms.Length, "example count", ExampleCount);
         double thetaSquared = DenseKernels.SquaredNorm(theta);
-        for (int i = 0; i < ExampleCount; i++)
+        double[] t = theta.ToArray();
+        double[] result = new double[ExampleCount];
+
+        // Each norm depends on its own example only, so the chunks may run in any order on any thread.
+        Parallel.For(0, _reduction.ChunkCount, ReferenceParallelism.CreateOptions(), c =>
         {
-            norms[i] = NormFromMargin(i, Features.RowDot(i, theta) + theta[^1], thetaSquared);
-        }
+            int end = Math.Min(ExampleCount, (c + 1) * ChunkSize);
+            for (int i = c * ChunkSize; i < end; i++)
+            {
+                result[i] = NormFromMargin(i, Features.RowDot(i, t) + t[^1], thetaSquared);
+            }
+        });
+        result.CopyTo(norms);
     }
 
     /// <inheritdoc/>
@@ -122,7 +132,7 @@ public sealed class BinaryLogisticRegression : IFiniteSumObjective, ISmoothConve
         Guard.SameLength(nameof(theta), theta.Length, "dimension", Dimension);
         var curvature = new double[ExampleCount];
         double[] t = theta.ToArray();
-        Parallel.For(0, ExampleCount, i =>
+        Parallel.For(0, ExampleCount, ReferenceParallelism.CreateOptions(), i =>
         {
             double s = LogisticMath.Sigmoid(Features.RowDot(i, t) + t[^1]);
             curvature[i] = s * (1.0 - s);

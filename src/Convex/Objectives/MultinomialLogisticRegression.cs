@@ -1,6 +1,7 @@
 using Verification.Convex.Data.Mnist;
 using Verification.Convex.Features;
 using Verification.Reference.Problems;
+using Verification.Reference.Threading;
 using Verification.Reference.Validation;
 
 namespace Verification.Convex.Objectives;
@@ -157,7 +158,7 @@ public sealed class MultinomialLogisticRegression : IFiniteSumObjective, ISmooth
         double thetaSquared = DenseKernels.SquaredNorm(theta);
         double[] t = theta.ToArray();
         double[] result = new double[ExampleCount];
-        Parallel.For(0, ExampleCount, i => result[i] = NormOf(i, t, thetaSquared));
+        Parallel.For(0, ExampleCount, ReferenceParallelism.CreateOptions(), i => result[i] = NormOf(i, t, thetaSquared));
         result.CopyTo(norms);
     }
 
@@ -178,7 +179,7 @@ public sealed class MultinomialLogisticRegression : IFiniteSumObjective, ISmooth
         int k = ClassCount;
         var probabilities = new double[ExampleCount * k];
         double[] t = theta.ToArray();
-        Parallel.For(0, ExampleCount, i =>
+        Parallel.For(0, ExampleCount, ReferenceParallelism.CreateOptions(), i =>
         {
             Span<double> z = stackalloc double[k];
             ComputeLogits(i, t, z);

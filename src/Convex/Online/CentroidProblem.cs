@@ -56,12 +56,14 @@ public sealed class CentroidProblem : IFiniteSumObjective, ISmoothConvexObjectiv
 
         Normalize(ExampleScales);
         _points = new double[n * d];
+        var uniforms = new double[2 * d];
         for (int i = 0; i < n; i++)
         {
+            stream.FillUniformDouble((ulong)i, 0, uniforms);   // slots 2k and 2k + 1 of step i, drawn in bulk
             for (int k = 0; k < d; k++)
             {
-                double u1 = stream.UniformDouble((ulong)i, (ulong)(2 * k));
-                double u2 = stream.UniformDouble((ulong)i, (ulong)(2 * k + 1));
+                double u1 = uniforms[2 * k];
+                double u2 = uniforms[2 * k + 1];
                 double z = Math.Sqrt(-2.0 * Math.Log(1.0 - u1)) * Math.Cos(2.0 * Math.PI * u2);
                 _points[i * d + k] = options.Center + ExampleScales[i] * sigma * CoordinateScales[k] * z;
             }

@@ -74,13 +74,14 @@ public sealed class UnbalancedMnist
             }
         }
 
-        var stream = new PhiloxStream(seed, RandomStream.ProblemData);
+        var draws = new uint[train.Count];
+        new PhiloxStream(seed, RandomStream.ProblemData).FillUInt32(0, 0, draws);   // draws[i] = UInt32(step 0, index i)
         var removed = new bool[train.Count];
         foreach (int digit in digits)
         {
             int[] members = Enumerable.Range(0, train.Count).Where(i => train.Labels[i] == digit).ToArray();
             int toRemove = (int)Math.Round(removedFraction * members.Length, MidpointRounding.AwayFromZero);
-            foreach (int i in members.OrderBy(i => stream.UInt32(0, (ulong)i)).ThenBy(i => i).Take(toRemove))
+            foreach (int i in members.OrderBy(i => draws[i]).ThenBy(i => i).Take(toRemove))
             {
                 removed[i] = true;
             }

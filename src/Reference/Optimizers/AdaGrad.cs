@@ -1,3 +1,5 @@
+using Verification.Reference.Threading;
+
 namespace Verification.Reference.Optimizers;
 
 /// <summary>
@@ -36,17 +38,22 @@ public sealed class AdaGrad : IGradientOptimizer
     public void Step(OptimizerState state, Span<double> parameters, ReadOnlySpan<double> gradient)
     {
         StepInputs.Begin(Name, state, parameters, gradient);
-        double[] sum = state.Buffer(SumOfSquares);
-        for (int j = 0; j < parameters.Length; j++)
+        double[] sums = state.Buffer(SumOfSquares);
+        double learningRate = Options.LearningRate, epsilon = Options.Epsilon;
+        Box? box = Options.Box;
+        ElementChunks.For(parameters, gradient, (start, theta, gradients) =>
         {
-            double g = gradient[j];
-            sum[j] += g * g;
-            double denominator = Math.Sqrt(sum[j]) + Options.Epsilon;
-            double step = denominator == 0.0 ? 0.0 : g / denominator;  // ε = 0 and no gradient yet: g = 0 too
-            double next = parameters[j] - Options.LearningRate * step;
-            parameters[j] = Options.Box is null ? next : Options.Box.Project(next);
-        }
-
+            Span<double> sum = sums.AsSpan(start, theta.Length);
+            for (int j = 0; j < theta.Length; j++)
+            {
+                double g = gradients[j];
+                sum[j] += g * g;
+                double denominator = Math.Sqrt(sum[j]) + epsilon;
+                double step = denominator == 0.0 ? 0.0 : g / denominator;  // ε = 0 and no gradient yet: g = 0 too
+                double next = theta[j] - learningRate * step;
+                theta[j] = box is null ? next : box.Project(next);
+            }
+        });
         state.Step++;
     }
 }

@@ -32,7 +32,7 @@ public sealed class Adam : IGradientOptimizer
     {
         long t = StepInputs.Begin(Name, state, parameters, gradient);
         AdamStepScalars scalars = ScalarsFor(t, state, out double beta1Power, out double beta2Power);
-        AdamElementwise.Apply(scalars, parameters, state.Buffer(AdamFamily.M), state.Buffer(AdamFamily.V), default, gradient, default, Options.Box);
+        AdamFamily.ApplyInChunks(scalars, parameters, state.Buffer(AdamFamily.M), state.Buffer(AdamFamily.V), null, gradient, Options.Box);
         AdamFamily.EndStep(state, beta1Power, beta2Power, Options.Beta1Decay);
     }
 

@@ -25,7 +25,7 @@ public static class AdamElementwise
     {
         if (keep.IsEmpty && Vector.IsHardwareAccelerated)
         {
-            ApplyVectorized(s, theta, m, v, vmax, gradient, box);
+            ApplyVectorized(s, theta, m, v, vmax, new PlainGradient(gradient), box);
             return;
         }
 
@@ -65,13 +65,43 @@ public static class AdamElementwise
     }
 
     /// <summary>
+    /// The update fed φ_j = <paramref name="keepLanes"/>_j ? g̃_j : +0 with g̃_j = g_j + <paramref name="coupledDecay"/>·θ_j
+    /// when <paramref name="coupledDecay"/> is not 0, else g_j: StochGradAdam's masked gradient, selected inside the
+    /// update loop so that g streams from memory beside θ, m and v. <paramref name="keepLanes"/>_j is −1 (all bits set)
+    /// where Ω_j = 1 and 0 where Ω_j = 0. Without AMSGrad's maximum (no StochGradAdam variant keeps one).
+    /// </summary>
+    internal static void ApplyMasked(
+        in AdamStepScalars s, Span<double> theta, Span<double> m, Span<double> v, ReadOnlySpan<double> gradient, ReadOnlySpan<long> keepLanes,
+        double coupledDecay, Box? box)
+    {
+        if (s.AmsGradMax)
+        {
+            throw new ArgumentException("The masked update keeps no running maximum.", nameof(s));
+        }
+
+        var phi = new MaskedGradient(gradient, keepLanes, coupledDecay);
+        if (Vector.IsHardwareAccelerated)
+        {
+            ApplyVectorized(s, theta, m, v, default, phi, box);
+            return;
+        }
+
+        double noMax = 0.0;
+        for (int j = 0; j < theta.Length; j++)
+        {
+            theta[j] = UpdateCoordinate(s, theta[j], ref m[j], ref v[j], ref noMax, phi.At(j, theta[j]), box);
+        }
+    }
+
+    /// <summary>
     /// The same arithmetic, <see cref="Vector{T}.Count"/> coordinates at a time. Every lane operation (+ − × ÷ √, the
     /// IEEE maximum/minimum, a select) is the scalar operation on each lane, and .NET never contracts a·b + c into a
     /// fused multiply-add, so the result is bit-identical to <see cref="UpdateCoordinate"/>; a property test holds it
     /// to that (AdamElementwiseVectorizationTests).
     /// </summary>
-    private static void ApplyVectorized(
-        in AdamStepScalars s, Span<double> theta, Span<double> m, Span<double> v, Span<double> vmax, ReadOnlySpan<double> gradient, Box? box)
+    private static void ApplyVectorized<TPhi>(
+        in AdamStepScalars s, Span<double> theta, Span<double> m, Span<double> v, Span<double> vmax, TPhi phi, Box? box)
+        where TPhi : IPhi, allows ref struct
     {
         int width = Vector<double>.Count;
         var b1 = new Vector<double>(s.Beta1t);
@@ -88,7 +118,8 @@ public static class AdamElementwise
         int j = 0;
         for (; j <= theta.Length - width; j += width)
         {
-            var g = new Vector<double>(gradient[j..]);
+            var th = new Vector<double>(theta[j..]);
+            Vector<double> g = phi.At(j, th);
             Vector<double> mj = b1 * new Vector<double>(m[j..]) + omb1 * g;
             Vector<double> vj = b2 * new Vector<double>(v[j..]) + omb2 * (g * g);
             mj.CopyTo(m[j..]);
@@ -105,7 +136,7 @@ public static class AdamElementwise
             Vector<double> denominator = inside ? Vector.SquareRoot(vHat + eps) : Vector.SquareRoot(vHat) + eps;
             Vector<long> zeroOverZero = Vector.Equals(denominator, Vector<double>.Zero) & Vector.Equals(mHat, Vector<double>.Zero);
             Vector<double> step = Vector.ConditionalSelect(zeroOverZero, Vector<double>.Zero, mHat / denominator);
-            Vector<double> next = new Vector<double>(theta[j..]) - alpha * step;
+            Vector<double> next = th - alpha * step;
             if (box is not null)
             {
                 next = Vector.Min(Vector.Max(next, lower), upper);
@@ -118,7 +149,53 @@ public static class AdamElementwise
         for (; j < theta.Length; j++)
         {
             ref double maxSlot = ref s.AmsGradMax ? ref vmax[j] : ref noMax;
-            theta[j] = UpdateCoordinate(s, theta[j], ref m[j], ref v[j], ref maxSlot, gradient[j], box);
+            theta[j] = UpdateCoordinate(s, theta[j], ref m[j], ref v[j], ref maxSlot, phi.At(j, theta[j]), box);
+        }
+    }
+
+    /// <summary>Where the vectorised loop reads φ from: lanes or one coordinate j, given θ there (for weight decay).</summary>
+    private interface IPhi
+    {
+        Vector<double> At(int j, Vector<double> theta);
+
+        double At(int j, double theta);
+    }
+
+    /// <summary>φ = g.</summary>
+    private readonly ref struct PlainGradient(ReadOnlySpan<double> gradient) : IPhi
+    {
+        private readonly ReadOnlySpan<double> _gradient = gradient;
+
+        public Vector<double> At(int j, Vector<double> theta) => new(_gradient[j..]);
+
+        public double At(int j, double theta) => _gradient[j];
+    }
+
+    /// <summary>
+    /// φ = Ω ⊙ g̃ as a select (a product would turn −g·0 into −0 and would propagate NaN); g̃ = g + wd·θ under coupled
+    /// weight decay, two correctly rounded operations in lanes and in the scalar form alike.
+    /// </summary>
+    private readonly ref struct MaskedGradient(ReadOnlySpan<double> gradient, ReadOnlySpan<long> keepLanes, double coupledDecay) : IPhi
+    {
+        private readonly ReadOnlySpan<double> _gradient = gradient;
+        private readonly ReadOnlySpan<long> _keep = keepLanes;
+        private readonly double _decay = coupledDecay;
+
+        public Vector<double> At(int j, Vector<double> theta)
+        {
+            var g = new Vector<double>(_gradient[j..]);
+            if (_decay != 0.0)
+            {
+                g += new Vector<double>(_decay) * theta;
+            }
+
+            return Vector.ConditionalSelect(new Vector<long>(_keep[j..]), g, Vector<double>.Zero);
+        }
+
+        public double At(int j, double theta)
+        {
+            double g = _decay != 0.0 ? _gradient[j] + _decay * theta : _gradient[j];
+            return _keep[j] != 0 ? g : 0.0;
         }
     }
 }

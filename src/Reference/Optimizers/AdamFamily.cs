@@ -1,3 +1,4 @@
+using Verification.Reference.Threading;
 using Verification.Reference.Validation;
 
 namespace Verification.Reference.Optimizers;
@@ -38,6 +39,16 @@ internal static class AdamFamily
             [new(Beta1Power, 1.0), new(Beta2Power, 1.0), new(LambdaPower, 1.0)],
             buffers);
     }
+
+    /// <summary>
+    /// <see cref="AdamElementwise.Apply"/> with every coordinate kept, chunk by chunk over the allowed cores
+    /// (<see cref="ReferenceParallelism"/>): each coordinate's update reads and writes only its own entries, so the bits
+    /// are those of one sequential pass.
+    /// </summary>
+    public static void ApplyInChunks(
+        AdamStepScalars scalars, Span<double> theta, double[] m, double[] v, double[]? vmax, ReadOnlySpan<double> gradient, Box? box) =>
+        ElementChunks.For(theta, gradient, (start, th, g) => AdamElementwise.Apply(
+            scalars, th, m.AsSpan(start, th.Length), v.AsSpan(start, th.Length), vmax is null ? default : vmax.AsSpan(start, th.Length), g, default, box));
 
     /// <summary>Advances the running powers and the step counter after step t.</summary>
     public static void EndStep(OptimizerState state, double beta1Power, double beta2Power, double lambda)

@@ -29,8 +29,8 @@ public sealed class AmsGrad : IGradientOptimizer
     {
         long t = StepInputs.Begin(Name, state, parameters, gradient);
         AdamStepScalars scalars = ScalarsFor(t, state, out double beta1Power, out double beta2Power);
-        AdamElementwise.Apply(
-            scalars, parameters, state.Buffer(AdamFamily.M), state.Buffer(AdamFamily.V), state.Buffer(AdamFamily.VMax), gradient, default, Options.Box);
+        AdamFamily.ApplyInChunks(
+            scalars, parameters, state.Buffer(AdamFamily.M), state.Buffer(AdamFamily.V), state.Buffer(AdamFamily.VMax), gradient, Options.Box);
         AdamFamily.EndStep(state, beta1Power, beta2Power, Options.Beta1Decay);
     }
 

@@ -46,13 +46,7 @@ public sealed class ApSgd : IFiniteSumOptimizer
         ImportanceSampler sampler = SamplerFor(problem.ExampleCount);
         SampledBatch batch = sampler.Sample(state, t, parameters, problem);
         Guard.FiniteGradient(batch.FedGradient, t);
-        double alpha = Rule.Schedule.At(t);
-        for (int j = 0; j < parameters.Length; j++)
-        {
-            double next = parameters[j] - alpha * batch.FedGradient[j];
-            parameters[j] = Rule.Box is null ? next : Rule.Box.Project(next);
-        }
-
+        Sgd.Descend(parameters, batch.FedGradient, Rule.Schedule.At(t), Rule.Box);
         state.Step++;
         return batch;
     }

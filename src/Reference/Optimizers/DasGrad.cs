@@ -58,8 +58,8 @@ public sealed class DasGrad : IFiniteSumOptimizer
         SampledBatch batch = sampler.Sample(state, t, parameters, problem);
         Guard.FiniteGradient(batch.FedGradient, t);
         AdamStepScalars scalars = _rule.ScalarsFor(t, state, out double beta1Power, out double beta2Power);
-        AdamElementwise.Apply(
-            scalars, parameters, state.Buffer(AdamFamily.M), state.Buffer(AdamFamily.V), state.Buffer(AdamFamily.VMax), batch.FedGradient, default, Rule.Box);
+        AdamFamily.ApplyInChunks(
+            scalars, parameters, state.Buffer(AdamFamily.M), state.Buffer(AdamFamily.V), state.Buffer(AdamFamily.VMax), batch.FedGradient, Rule.Box);
         AdamFamily.EndStep(state, beta1Power, beta2Power, Rule.Beta1Decay);
         return batch;
     }

@@ -1,3 +1,5 @@
+using Verification.Reference.Threading;
+
 namespace Verification.Reference.Optimizers;
 
 /// <summary>
@@ -30,18 +32,22 @@ public sealed class RmsProp : IGradientOptimizer
     public void Step(OptimizerState state, Span<double> parameters, ReadOnlySpan<double> gradient)
     {
         StepInputs.Begin(Name, state, parameters, gradient);
-        double[] v = state.Buffer(AdamFamily.V);
-        double oneMinusRho = 1.0 - Options.Rho;
-        for (int j = 0; j < parameters.Length; j++)
+        double[] moments = state.Buffer(AdamFamily.V);
+        double rho = Options.Rho, oneMinusRho = 1.0 - Options.Rho, learningRate = Options.LearningRate, epsilon = Options.Epsilon;
+        Box? box = Options.Box;
+        ElementChunks.For(parameters, gradient, (start, theta, gradients) =>
         {
-            double g = gradient[j];
-            v[j] = Options.Rho * v[j] + oneMinusRho * (g * g);
-            double denominator = Math.Sqrt(v[j]) + Options.Epsilon;
-            double step = denominator == 0.0 ? 0.0 : g / denominator;
-            double next = parameters[j] - Options.LearningRate * step;
-            parameters[j] = Options.Box is null ? next : Options.Box.Project(next);
-        }
-
+            Span<double> v = moments.AsSpan(start, theta.Length);
+            for (int j = 0; j < theta.Length; j++)
+            {
+                double g = gradients[j];
+                v[j] = rho * v[j] + oneMinusRho * (g * g);
+                double denominator = Math.Sqrt(v[j]) + epsilon;
+                double step = denominator == 0.0 ? 0.0 : g / denominator;
+                double next = theta[j] - learningRate * step;
+                theta[j] = box is null ? next : box.Project(next);
+            }
+        });
         state.Step++;
     }
 }

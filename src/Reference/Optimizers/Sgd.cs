@@ -1,3 +1,5 @@
+using Verification.Reference.Threading;
+
 namespace Verification.Reference.Optimizers;
 
 /// <summary>Projected (stochastic) gradient descent: θ_{t+1} = Π_F(θ_t − α_t g_t) (DASGrad reconstruction §2, SGD row).</summary>
@@ -27,13 +29,18 @@ public sealed class Sgd : IGradientOptimizer
     public void Step(OptimizerState state, Span<double> parameters, ReadOnlySpan<double> gradient)
     {
         long t = StepInputs.Begin(Name, state, parameters, gradient);
-        double alpha = Options.Schedule.At(t);
-        for (int j = 0; j < parameters.Length; j++)
-        {
-            double next = parameters[j] - alpha * gradient[j];
-            parameters[j] = Options.Box is null ? next : Options.Box.Project(next);
-        }
-
+        Descend(parameters, gradient, Options.Schedule.At(t), Options.Box);
         state.Step++;
     }
+
+    /// <summary>θ ← Π_F(θ − α g), chunk by chunk over the allowed cores (each coordinate reads only its own entries).</summary>
+    internal static void Descend(Span<double> parameters, ReadOnlySpan<double> gradient, double alpha, Box? box) =>
+        ElementChunks.For(parameters, gradient, (_, theta, g) =>
+        {
+            for (int j = 0; j < theta.Length; j++)
+            {
+                double next = theta[j] - alpha * g[j];
+                theta[j] = box is null ? next : box.Project(next);
+            }
+        });
 }

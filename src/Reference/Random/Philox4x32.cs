@@ -14,10 +14,10 @@ public static class Philox4x32
     /// <summary>The round count that Random123 and cuRAND use by default.</summary>
     public const int DefaultRounds = 10;
 
-    private const uint Multiplier0 = 0xD2511F53u;
-    private const uint Multiplier1 = 0xCD9E8D57u;
-    private const uint WeylBump0 = 0x9E3779B9u;
-    private const uint WeylBump1 = 0xBB67AE85u;
+    internal const uint Multiplier0 = 0xD2511F53u;
+    internal const uint Multiplier1 = 0xCD9E8D57u;
+    internal const uint WeylBump0 = 0x9E3779B9u;
+    internal const uint WeylBump1 = 0xBB67AE85u;
 
     /// <summary>Encrypts one counter block under a key with the given number of rounds.</summary>
     /// <param name="counter">The four 32-bit counter words c0..c3.</param>

@@ -15,6 +15,9 @@ namespace Verification.Reference.Random;
 /// </remarks>
 public readonly struct PhiloxStream
 {
+    // Words drawn per pass of the bulk fills that convert as they go: 4 KB on the stack.
+    private const int BulkSlice = 1024;
+
     private readonly uint _k0;
     private readonly uint _k1;
 
@@ -43,17 +46,92 @@ public readonly struct PhiloxStream
     /// <summary>The 32-bit draw for element <paramref name="index"/> at <paramref name="step"/>.</summary>
     public uint UInt32(ulong step, ulong index) => Block(step, index >> 2)[(int)(index & 3)];
 
-    /// <summary>Fills <paramref name="destination"/> with the 32-bit draws of elements <c>first .. first+length-1</c>.</summary>
-    public void FillUInt32(ulong step, ulong first, Span<uint> destination)
+    /// <summary>
+    /// Fills <paramref name="words"/> with whole blocks at <paramref name="step"/>: word q of block
+    /// <paramref name="firstBlock"/> + k (mod 2^64) goes to <c>words[4k + q]</c>. The length must be a multiple of 4.
+    /// </summary>
+    /// <remarks>Many blocks per instruction where the CPU allows (<see cref="PhiloxBulk"/>); the same bits as <see cref="Block"/>.</remarks>
+    public void FillBlocks(ulong step, ulong firstBlock, Span<uint> words) => FillBlocks(step, firstBlock, words, PhiloxBulk.Fastest);
+
+    /// <summary>Fills <paramref name="destination"/> with the 32-bit draws of elements <c>first .. first+length-1</c> (mod 2^64).</summary>
+    /// <remarks>The same bits as <see cref="UInt32"/> element by element, many blocks per instruction where the CPU allows.</remarks>
+    public void FillUInt32(ulong step, ulong first, Span<uint> destination) => FillUInt32(step, first, destination, PhiloxBulk.Fastest);
+
+    /// <summary>
+    /// Fills <paramref name="keep"/> with the Bernoulli bits of elements <c>first .. first+length-1</c> (mod 2^64):
+    /// element i is kept iff its 32-bit draw is below <paramref name="threshold"/> (<see cref="BernoulliThreshold"/>).
+    /// </summary>
+    public void FillBernoulli(ulong step, ulong first, ulong threshold, Span<bool> keep) => FillBernoulli(step, first, threshold, keep, PhiloxBulk.Fastest);
+
+    /// <summary>Fills <paramref name="destination"/> with <see cref="UniformDouble"/> of slots <c>first .. first+length-1</c> (mod 2^64).</summary>
+    public void FillUniformDouble(ulong step, ulong first, Span<double> destination) => FillUniformDouble(step, first, destination, PhiloxBulk.Fastest);
+
+    /// <summary><see cref="FillBlocks(ulong, ulong, Span{uint})"/> on a chosen instruction-set path.</summary>
+    internal void FillBlocks(ulong step, ulong firstBlock, Span<uint> words, PhiloxPath path) =>
+        PhiloxBulk.Generate(firstBlock, (uint)step, (uint)(step >> 32), Key, words, path);
+
+    /// <summary><see cref="FillUInt32(ulong, ulong, Span{uint})"/> on a chosen instruction-set path.</summary>
+    internal void FillUInt32(ulong step, ulong first, Span<uint> destination, PhiloxPath path)
     {
+        Span<uint> block = stackalloc uint[4];
         int written = 0;
         while (written < destination.Length)
         {
-            ulong index = first + (ulong)written;
-            Philox4x32.Block block = Block(step, index >> 2);
-            for (int word = (int)(index & 3); word < 4 && written < destination.Length; word++)
+            ulong index = unchecked(first + (ulong)written);
+            int remaining = destination.Length - written;
+            int lead = (int)(index & 3);
+            if (lead == 0 && remaining >= 4)
             {
-                destination[written++] = block[word];
+                // Whole blocks, up to the last whole one or to the wrap of the index at 2^64 (0 − index, a multiple
+                // of 4 here; 0 when index is 0, where nothing wraps), whichever comes first.
+                int count = remaining & ~3;
+                ulong untilWrap = unchecked(0UL - index);
+                if (untilWrap != 0 && untilWrap < (ulong)count)
+                {
+                    count = (int)untilWrap;
+                }
+
+                FillBlocks(step, index >> 2, destination.Slice(written, count), path);
+                written += count;
+            }
+            else
+            {
+                // A block the range enters past its first word or leaves before its last.
+                FillBlocks(step, index >> 2, block, path);
+                int take = Math.Min(4 - lead, remaining);
+                block.Slice(lead, take).CopyTo(destination.Slice(written, take));
+                written += take;
+            }
+        }
+    }
+
+    /// <summary><see cref="FillBernoulli(ulong, ulong, ulong, Span{bool})"/> on a chosen instruction-set path.</summary>
+    internal void FillBernoulli(ulong step, ulong first, ulong threshold, Span<bool> keep, PhiloxPath path)
+    {
+        Span<uint> words = stackalloc uint[BulkSlice];
+        for (int done = 0; done < keep.Length; done += BulkSlice)
+        {
+            int n = Math.Min(BulkSlice, keep.Length - done);
+            FillUInt32(step, unchecked(first + (ulong)done), words[..n], path);
+            for (int i = 0; i < n; i++)
+            {
+                keep[done + i] = BernoulliThreshold.Keeps(words[i], threshold);
+            }
+        }
+    }
+
+    /// <summary><see cref="FillUniformDouble(ulong, ulong, Span{double})"/> on a chosen instruction-set path.</summary>
+    internal void FillUniformDouble(ulong step, ulong first, Span<double> destination, PhiloxPath path)
+    {
+        const int slots = BulkSlice / 4;   // one block per double
+        Span<uint> words = stackalloc uint[BulkSlice];
+        for (int done = 0; done < destination.Length; done += slots)
+        {
+            int n = Math.Min(slots, destination.Length - done);
+            FillBlocks(step, unchecked(first + (ulong)done), words[..(4 * n)], path);
+            for (int i = 0; i < n; i++)
+            {
+                destination[done + i] = ToUnitInterval(words[4 * i], words[4 * i + 1]);
             }
         }
     }

@@ -109,9 +109,11 @@ public sealed class ImportanceSampler
         var removed = new List<(int Index, double Leaf)>();
         double n = ExampleCount;
         double total = tree.Total;   // p_t is the distribution before any without-replacement removal
+        var uniforms = new double[batch];
+        _stream.FillUniformDouble((ulong)t, 0, uniforms);   // slot b's double is that of (t, b), drawn in bulk
         for (int b = 0; b < batch; b++)
         {
-            int i = tree.Sample(_stream.UniformDouble((ulong)t, (ulong)b));
+            int i = tree.Sample(uniforms[b]);
             indices[b] = i;
             double leaf = tree.Leaf(i);   // a removed leaf is 0 and is never drawn, so this is p_t's leaf
             probabilities[b] = leaf / total;

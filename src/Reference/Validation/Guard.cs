@@ -1,4 +1,5 @@
 using System.Globalization;
+using Verification.Reference.Threading;
 
 namespace Verification.Reference.Validation;
 
@@ -70,14 +71,13 @@ public static class Guard
     }
 
     /// <summary>Requires every entry to be finite; the exception names the first offending coordinate.</summary>
+    /// <remarks>Long gradients are scanned on the allowed cores (<see cref="ReferenceParallelism"/>); the coordinate named is the first either way.</remarks>
     public static void FiniteGradient(ReadOnlySpan<double> gradient, long step)
     {
-        for (int i = 0; i < gradient.Length; i++)
+        int first = FiniteScan.FirstNonFinite(gradient);
+        if (first >= 0)
         {
-            if (!double.IsFinite(gradient[i]))
-            {
-                throw new InvalidGradientException(step, i, gradient[i]);
-            }
+            throw new InvalidGradientException(step, first, gradient[first]);
         }
     }
 

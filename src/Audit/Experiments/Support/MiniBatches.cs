@@ -12,6 +12,7 @@ internal sealed class MiniBatches(IFiniteSumObjective problem, int batchSize, ul
 {
     private readonly PhiloxStream _stream = new(seed, RandomStream.ExampleSampling);
     private readonly double[] _scratch = new double[problem.Dimension];
+    private readonly double[] _uniforms = new double[batchSize];
 
     public int BatchSize => batchSize;
 
@@ -20,9 +21,10 @@ internal sealed class MiniBatches(IFiniteSumObjective problem, int batchSize, ul
     {
         gradient.Clear();
         int n = problem.ExampleCount;
+        _stream.FillUniformDouble((ulong)t, 0, _uniforms);
         for (int b = 0; b < batchSize; b++)
         {
-            int i = Math.Min((int)(_stream.UniformDouble((ulong)t, (ulong)b) * n), n - 1);
+            int i = Math.Min((int)(_uniforms[b] * n), n - 1);
             problem.ExampleGradient(i, theta, _scratch);
             for (int j = 0; j < gradient.Length; j++)
             {

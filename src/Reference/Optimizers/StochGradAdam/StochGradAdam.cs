@@ -1,5 +1,5 @@
-using System.Buffers;
 using Verification.Reference.Random;
+using Verification.Reference.Threading;
 
 namespace Verification.Reference.Optimizers.StochGradAdam;
 
@@ -23,6 +23,9 @@ public sealed class StochGradAdam : IGradientOptimizer
 
     /// <summary>Per-coordinate β₂^(count) of <see cref="StochGradAdamVariant.MaskedUpdate"/>.</summary>
     public const string CoordinateBeta2Power = "beta2_pow_j";
+
+    // Coordinates whose mask words one chunk draws at a time: 4 KB of words and 8 KB of select lanes on the stack.
+    private const int Slice = 1024;
 
     private readonly PhiloxStream _maskStream;
     private readonly ulong _threshold;
@@ -61,15 +64,7 @@ public sealed class StochGradAdam : IGradientOptimizer
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(t, 1L);
         var keep = new bool[dimension];
-        for (int block = 0; block * 4 < dimension; block++)
-        {
-            Philox4x32.Block words = _maskStream.Block((ulong)t, (ulong)block);   // coordinates 4b .. 4b+3 (docs/rng.md §3)
-            for (int w = 0; w < 4 && block * 4 + w < dimension; w++)
-            {
-                keep[block * 4 + w] = BernoulliThreshold.Keeps(words[w], _threshold);
-            }
-        }
-
+        _maskStream.FillBernoulli((ulong)t, 0, _threshold, keep);   // coordinate j is Philox index j (docs/rng.md §3)
         return keep;
     }
 
@@ -79,42 +74,23 @@ public sealed class StochGradAdam : IGradientOptimizer
         long t = StepInputs.Begin(Name, state, parameters, gradient);
         StochGradAdamOptions o = Options;
         double alpha = o.Schedule.At(t);
-        ReadOnlySpan<double> g = o.WeightDecay != 0.0 && o.WeightDecayMode == WeightDecayMode.Coupled
-            ? CoupledDecay(gradient, parameters, o.WeightDecay)
-            : gradient;
+        double coupledDecay = o.WeightDecayMode == WeightDecayMode.Coupled ? o.WeightDecay : 0.0;
         double decoupledFactor = o.WeightDecay != 0.0 && o.WeightDecayMode == WeightDecayMode.Decoupled ? 1.0 - alpha * o.WeightDecay : 1.0;
 
         double beta1Power = state.Scalar(AdamFamily.Beta1Power) * o.Beta1;   // β₁^t
         double beta2Power = state.Scalar(AdamFamily.Beta2Power) * o.Beta2;   // β₂^t
         if (o.Variant == StochGradAdamVariant.MaskedUpdate)
         {
-            LazyStep(state, parameters, g, Mask(t, parameters.Length), alpha, decoupledFactor);
+            var lazy = new LazyScalars(alpha, decoupledFactor, coupledDecay);
+            double[] m = state.Buffer(AdamFamily.M), v = state.Buffer(AdamFamily.V);
+            double[] count = state.Buffer(Count), p1 = state.Buffer(CoordinateBeta1Power), p2 = state.Buffer(CoordinateBeta2Power);
+            ElementChunks.For(parameters, gradient, (start, theta, g) => LazyChunk(t, start, theta, g, m, v, count, p1, p2, lazy));
         }
         else
         {
-            if (decoupledFactor != 1.0)
-            {
-                for (int j = 0; j < parameters.Length; j++)
-                {
-                    parameters[j] *= decoupledFactor;
-                }
-            }
-
             AdamStepScalars scalars = ScalarsFor(t, state, alpha, beta1Power, beta2Power);
-            double[] phi = ArrayPool<double>.Shared.Rent(parameters.Length);
-            try
-            {
-                // φ_t = Ω_t ⊙ g_t as a select, then the unmasked (vectorised) Adam-family loop on φ: the same bits as
-                // applying the mask inside the loop.
-                SelectKept(t, g, phi.AsSpan(0, parameters.Length));
-
-                AdamElementwise.Apply(
-                    scalars, parameters, state.Buffer(AdamFamily.M), state.Buffer(AdamFamily.V), default, phi.AsSpan(0, parameters.Length), default, o.Box);
-            }
-            finally
-            {
-                ArrayPool<double>.Shared.Return(phi);
-            }
+            double[] m = state.Buffer(AdamFamily.M), v = state.Buffer(AdamFamily.V);
+            ElementChunks.For(parameters, gradient, (start, theta, g) => DenseChunk(t, start, theta, g, m, v, scalars, coupledDecay, decoupledFactor));
         }
 
         AdamFamily.EndStep(state, beta1Power, beta2Power, o.Beta1Decay);
@@ -154,62 +130,72 @@ public sealed class StochGradAdam : IGradientOptimizer
         return new AdamStepScalars(b1, 1.0 - b1, b2, 1.0 - b2, bc1, bc2, alpha, o.ResolvedEpsilon, o.ResolvedEpsilonPlacement, AmsGradMax: false);
     }
 
-    /// <summary>φ_{t,j} = g_j where Ω_{t,j} = 1, else +0, one Philox block per four coordinates.</summary>
-    private void SelectKept(long t, ReadOnlySpan<double> g, Span<double> phi)
+    /// <summary>
+    /// The dense variants on coordinates <c>start ..</c> of one chunk, a slice at a time: the slice's mask words are drawn
+    /// from (seed, t, j) by the chunk itself and turned into select lanes, θ is decayed (decoupled), then the update
+    /// runs on φ = Ω ⊙ g̃. Per coordinate this is the same sequence of operations as decaying, masking and updating
+    /// the whole vector in turn, so neither the chunking nor the slicing changes a bit.
+    /// </summary>
+    private void DenseChunk(
+        long t, int start, Span<double> theta, ReadOnlySpan<double> gradient, double[] m, double[] v, AdamStepScalars scalars,
+        double coupledDecay, double decoupledFactor)
     {
-        for (int block = 0; block * 4 < g.Length; block++)
+        Span<uint> words = stackalloc uint[Slice];
+        Span<long> keep = stackalloc long[Slice];
+        for (int a = 0; a < theta.Length; a += Slice)
         {
-            Philox4x32.Block words = _maskStream.Block((ulong)t, (ulong)block);
-            int j = block * 4;
-            phi[j] = BernoulliThreshold.Keeps(words.W0, _threshold) ? g[j] : 0.0;
-            if (j + 1 < g.Length)
+            int n = Math.Min(Slice, theta.Length - a);
+            Span<double> th = theta.Slice(a, n);
+            _maskStream.FillUInt32((ulong)t, (ulong)(start + a), words[..n]);
+            MaskLanes.FromWords(words[..n], _threshold, keep[..n]);
+            if (decoupledFactor != 1.0)
             {
-                phi[j + 1] = BernoulliThreshold.Keeps(words.W1, _threshold) ? g[j + 1] : 0.0;
+                // Decoupled and coupled decay exclude each other, so g̃ below never sees the decayed θ.
+                for (int j = 0; j < n; j++)
+                {
+                    th[j] *= decoupledFactor;
+                }
             }
 
-            if (j + 2 < g.Length)
-            {
-                phi[j + 2] = BernoulliThreshold.Keeps(words.W2, _threshold) ? g[j + 2] : 0.0;
-            }
-
-            if (j + 3 < g.Length)
-            {
-                phi[j + 3] = BernoulliThreshold.Keeps(words.W3, _threshold) ? g[j + 3] : 0.0;
-            }
+            AdamElementwise.ApplyMasked(scalars, th, m.AsSpan(start + a, n), v.AsSpan(start + a, n), gradient.Slice(a, n), keep[..n], coupledDecay, Options.Box);
         }
     }
 
-    private void LazyStep(OptimizerState state, Span<double> parameters, ReadOnlySpan<double> g, bool[] keep, double alpha, double decoupledFactor)
+    /// <summary>
+    /// The lazy variant on coordinates <c>start ..</c> of one chunk: a kept coordinate advances its own clock and is
+    /// updated with bias corrections from it; a dropped one is left as it is.
+    /// </summary>
+    private void LazyChunk(
+        long t, int start, Span<double> theta, ReadOnlySpan<double> gradient, double[] m, double[] v, double[] count, double[] p1, double[] p2,
+        LazyScalars s)
     {
         StochGradAdamOptions o = Options;
-        double[] m = state.Buffer(AdamFamily.M), v = state.Buffer(AdamFamily.V);
-        double[] count = state.Buffer(Count), p1 = state.Buffer(CoordinateBeta1Power), p2 = state.Buffer(CoordinateBeta2Power);
+        Span<uint> words = stackalloc uint[Slice];
         double unusedMax = 0.0;
-        for (int j = 0; j < parameters.Length; j++)
+        for (int a = 0; a < theta.Length; a += Slice)
         {
-            if (!keep[j])
+            int n = Math.Min(Slice, theta.Length - a);
+            _maskStream.FillUInt32((ulong)t, (ulong)(start + a), words[..n]);
+            for (int i = 0; i < n; i++)
             {
-                continue;   // Ω = 0: θ, m, v and the coordinate's clock stay as they are (I10's literal reading).
+                if (!BernoulliThreshold.Keeps(words[i], _threshold))
+                {
+                    continue;   // Ω = 0: θ, m, v and the coordinate's clock stay as they are (I10's literal reading).
+                }
+
+                int j = start + a + i;
+                double g = s.CoupledDecay != 0.0 ? gradient[a + i] + s.CoupledDecay * theta[a + i] : gradient[a + i];   // g̃ = g + wd·θ (the port)
+                count[j] += 1.0;
+                p1[j] *= o.Beta1;
+                p2[j] *= o.Beta2;
+                var scalars = new AdamStepScalars(
+                    o.Beta1, 1.0 - o.Beta1, o.Beta2, 1.0 - o.Beta2, 1.0 - p1[j], 1.0 - p2[j], s.Alpha, o.ResolvedEpsilon, o.ResolvedEpsilonPlacement, AmsGradMax: false);
+                double decayed = theta[a + i] * s.DecoupledFactor;
+                theta[a + i] = AdamElementwise.UpdateCoordinate(scalars, decayed, ref m[j], ref v[j], ref unusedMax, g, o.Box);
             }
-
-            count[j] += 1.0;
-            p1[j] *= o.Beta1;
-            p2[j] *= o.Beta2;
-            var scalars = new AdamStepScalars(
-                o.Beta1, 1.0 - o.Beta1, o.Beta2, 1.0 - o.Beta2, 1.0 - p1[j], 1.0 - p2[j], alpha, o.ResolvedEpsilon, o.ResolvedEpsilonPlacement, AmsGradMax: false);
-            double theta = parameters[j] * decoupledFactor;
-            parameters[j] = AdamElementwise.UpdateCoordinate(scalars, theta, ref m[j], ref v[j], ref unusedMax, g[j], o.Box);
         }
     }
 
-    private static double[] CoupledDecay(ReadOnlySpan<double> gradient, ReadOnlySpan<double> parameters, double weightDecay)
-    {
-        var decayed = new double[gradient.Length];
-        for (int j = 0; j < decayed.Length; j++)
-        {
-            decayed[j] = gradient[j] + weightDecay * parameters[j];   // g̃ = g + wd·θ, masked afterwards (the port)
-        }
-
-        return decayed;
-    }
+    /// <summary>The per-step numbers the lazy variant's chunks share.</summary>
+    private readonly record struct LazyScalars(double Alpha, double DecoupledFactor, double CoupledDecay);
 }
