@@ -22,9 +22,16 @@ public static class ErrorReport
             return code;
         }
 
-        error.WriteLine("internal error: this is a bug, not a mistake in the command; please report it with the text below.");
-        error.WriteLine(e.ToString());
+        WriteBug(e.ToString(), error);
         return ExitCodes.InternalError;
+    }
+
+    /// <summary>Writes a bug's exception text (with its stack trace) under the line that says it is one.</summary>
+    public static void WriteBug(string exceptionText, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        error.WriteLine("internal error: this is a bug, not a mistake in the command; please report it with the text below.");
+        error.WriteLine(exceptionText);
     }
 
     /// <summary>

@@ -72,8 +72,7 @@ internal static class AuditRunner
             Console.Error.WriteLine($"error: experiment {f.Name} failed: {f.Failure}");
             if (f.FailureDetail is not null)
             {
-                Console.Error.WriteLine("internal error: this is a bug, not a mistake in the command; please report it with the text below.");
-                Console.Error.WriteLine(f.FailureDetail);
+                ErrorReport.WriteBug(f.FailureDetail, Console.Error);
             }
         }
 

@@ -13,12 +13,6 @@ namespace Verification.Audit.Commands;
 /// </summary>
 internal static class DataCommand
 {
-    /// <summary>The exit code of a fetch that could not get every file (or found a present one with the wrong digest).</summary>
-    public const int FetchFailedExitCode = ExitCodes.DataUnavailable;
-
-    /// <summary>The exit code of <c>data where</c> when some file is missing.</summary>
-    public const int MissingExitCode = ExitCodes.Failures;
-
     internal static Command Create()
     {
         var dataDir = new Option<string?>("--data-dir")
@@ -29,7 +23,7 @@ internal static class DataCommand
         var fetch = new Command("fetch", "Download the missing MNIST and IMDB files, verify the present ones, and print where the data is") { dataDir, keep };
         fetch.SetAction((parse, cancellation) => FetchAsync(
             parse.GetValue(dataDir), parse.GetValue(keep), null, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellation));
-        var where = new Command("where", $"Print where each data file is found, or 'missing' (exit code {MissingExitCode} when any is)") { dataDir };
+        var where = new Command("where", $"Print where each data file is found, or 'missing' (exit code {ExitCodes.Failures} when any is)") { dataDir };
         where.SetAction(parse => Where(parse.GetValue(dataDir), DataFetchOptions.FromEnvironment(), parse.InvocationConfiguration.Output));
         return new Command("data", "Fetch, verify and locate the MNIST and IMDB data") { fetch, where };
     }
@@ -60,18 +54,13 @@ internal static class DataCommand
                 await output.WriteLineAsync($"  {file.RelativePath}").ConfigureAwait(false);
             }
 
-            return 0;
+            return ExitCodes.Success;
         }
-        catch (DataFetchException e)
+        catch (Exception e) when (ErrorReport.Classify(e).Cause is not null)
         {
-            await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-            return FetchFailedExitCode;
-        }
-        catch (DataSettingException e)
-        {
-            // A malformed mirror list or timeout in the environment.
-            await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-            return ExitCodes.UsageError;
+            // The command line's own mapping (3 for a failed fetch, 2 for a bad VERIFICATION_DATA_* setting), on this
+            // command's error writer.
+            return ErrorReport.Write(e, error);
         }
     }
 
@@ -99,7 +88,7 @@ internal static class DataCommand
         }
 
         output.WriteLine($"`data fetch` downloads into: {locator.DownloadRoot ?? "(no folder: pass --data-dir or set " + DataLocator.EnvironmentVariable + ")"}");
-        return allFound ? 0 : MissingExitCode;
+        return allFound ? 0 : ExitCodes.Failures;
     }
 
     /// <summary>A live bar when <paramref name="error"/> is the process's standard error on a terminal; null (progress lines) otherwise.</summary>

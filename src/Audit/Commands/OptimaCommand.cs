@@ -25,7 +25,6 @@ internal static class OptimaCommand
             _ = MarkedRange(path);
         }
 
-
         dataDirectory = DataCommand.EnsureData(dataDirectory);
         RealDataOptimum[] optima = [RealDataOptimum.Mnist(dataDirectory), RealDataOptimum.Imdb(dataDirectory)];
         string table = Table(optima);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
+using Verification.Audit.Cli;
 using Verification.Audit.Commands;
 using Verification.Convex.Data.Checksums;
 using Verification.Convex.Data.Download;
@@ -72,11 +73,11 @@ public sealed class DataCommandTests
         (int code, _, string error) = Invoke(closed, "data", "fetch", "--data-dir", target.Path);
         (int whereCode, string whereOutput, _) = Invoke(closed, "data", "where", "--data-dir", target.Path);
 
-        Assert.Equal(DataCommand.FetchFailedExitCode, code);
+        Assert.Equal(ExitCodes.DataUnavailable, code);
         Assert.Contains($"error: Could not fetch '{OfficialDataFiles.Mnist[0].RelativePath}'. Tried, in order:", error, StringComparison.Ordinal);
         Assert.Contains($"{closed}/{Path.GetFileName(OfficialDataFiles.Mnist[0].RelativePath)}: ", error, StringComparison.Ordinal);
         Assert.Contains($"put these files under {target.Path}", error, StringComparison.Ordinal);
-        Assert.Equal(DataCommand.MissingExitCode, whereCode);
+        Assert.Equal(ExitCodes.Failures, whereCode);
         Assert.Contains($"{OfficialDataFiles.Mnist[0].RelativePath}  missing", whereOutput, StringComparison.Ordinal);
     }
 

@@ -45,16 +45,18 @@ public static class DataProvisioning
                 "(a folder of your choice)", required.Select(f => f.RelativePath).ToArray());
         }
 
-        if (complete is null)
-        {
-            log.WriteLine($"Fetching the missing data files into {target}");
-        }
-        else if (!verifyPresent)
+        if (complete is not null && !verifyPresent)
         {
             return complete;
         }
 
+        // Built first: it checks the mirror setting, so a malformed one is reported before anything is announced.
         using var fetcher = new DataFetcher(options, log);
+        if (complete is null)
+        {
+            log.WriteLine($"Fetching the missing data files into {target}");
+        }
+
         await fetcher.EnsureAllAsync(target, verifyPresent, cancellationToken).ConfigureAwait(false);
         return target;
     }
