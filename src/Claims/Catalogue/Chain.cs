@@ -1,3 +1,5 @@
+using Verification.Claims.Certification.Boxes;
+
 namespace Verification.Claims.Catalogue;
 
 /// <summary>
@@ -11,6 +13,7 @@ public sealed class Chain<T>
     private readonly List<(string Label, string Formula, Func<T, double> Value)> _terms = [];
     private readonly Dictionary<(int From, int To), (string Description, Func<T, bool> Holds)> _conditions = [];
     private readonly Func<T, double>? _scale;
+    private Func<int, int, CertificationTarget>? _certify;
 
     /// <summary>Starts a chain.</summary>
     /// <param name="idPrefix">The claim id prefix (for example <c>SGA-L4.3</c>).</param>
@@ -66,6 +69,13 @@ public sealed class Chain<T>
         return this;
     }
 
+    /// <summary>Certifies every claim of the chain: <paramref name="target"/> gives the box for expressions (from, to), numbered from 0.</summary>
+    public Chain<T> Certify(Func<int, int, CertificationTarget> target)
+    {
+        _certify = target;
+        return this;
+    }
+
     /// <summary>The link claims and the from-the-start claims.</summary>
     public IEnumerable<IClaim> Claims()
     {
@@ -102,7 +112,8 @@ public sealed class Chain<T>
             Families,
             instance => scale is null ? new Sides(valueA(instance), valueB(instance)) : Sides.Over(valueA(instance), valueB(instance), scale(instance)),
             condition,
-            scale is null ? null : RoundingSlack.Scaled);
+            scale is null ? null : RoundingSlack.Scaled,
+            _certify?.Invoke(from, to));
     }
 
     private static string Slug(string label) => new(label.Where(char.IsAsciiLetterOrDigit).ToArray());

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Verification.Claims.Certification.Boxes;
 using Verification.Claims.Search;
 
 namespace Verification.Claims.Catalogue;
@@ -35,8 +36,15 @@ public abstract class Claim<T> : IClaim
     /// </summary>
     public virtual bool Condition(T instance) => true;
 
+    /// <summary>The box the claim is certified on beside the search (interval branch and bound), or null where it is out of reach.</summary>
+    public virtual CertificationTarget? Certification => null;
+
     /// <inheritdoc/>
-    public ClaimResult Search(SearchBudget budget) => CounterexampleSearch.Run(this, budget);
+    public ClaimResult Search(SearchBudget budget)
+    {
+        ClaimResult result = CounterexampleSearch.Run(this, budget);
+        return Certification is { } target ? result with { Certificate = BranchAndBound.Run(target, CertificationBudget.For(budget)) } : result;
+    }
 
     /// <inheritdoc/>
     public IClaim WithRightSideScaled(double factor) => new ScaledRightSideClaim<T>(this, factor);

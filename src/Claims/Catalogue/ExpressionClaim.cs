@@ -1,3 +1,5 @@
+using Verification.Claims.Certification.Boxes;
+
 namespace Verification.Claims.Catalogue;
 
 /// <summary>
@@ -15,13 +17,16 @@ public sealed class ExpressionClaim<T> : Claim<T>
     /// <param name="evaluate">Both sides on an instance.</param>
     /// <param name="condition">For a conditional claim: the condition and its description; null otherwise.</param>
     /// <param name="slack">The rounding slack, if not the default.</param>
+    /// <param name="certification">The box the claim is certified on, or null.</param>
     public ExpressionClaim(
         ClaimInfo info,
         IReadOnlyList<InstanceFamily<T>> families,
         Func<T, Sides> evaluate,
         (string Description, Func<T, bool> Holds)? condition = null,
-        RoundingSlack? slack = null)
+        RoundingSlack? slack = null,
+        CertificationTarget? certification = null)
     {
+        Certification = certification;
         Info = info;
         Families = families;
         _evaluate = evaluate;
@@ -41,6 +46,9 @@ public sealed class ExpressionClaim<T> : Claim<T>
 
     /// <inheritdoc/>
     public override string? ConditionDescription { get; }
+
+    /// <inheritdoc/>
+    public override CertificationTarget? Certification { get; }
 
     /// <inheritdoc/>
     public override Sides Evaluate(T instance) => _evaluate(instance);

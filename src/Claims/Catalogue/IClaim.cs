@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Verification.Claims.Certification.Boxes;
 using Verification.Claims.Search;
 
 namespace Verification.Claims.Catalogue;
@@ -15,7 +16,10 @@ public interface IClaim
     /// <summary>The condition under which the claim is expected to hold, when the paper's statement needs one; null otherwise.</summary>
     string? ConditionDescription { get; }
 
-    /// <summary>Searches every family for a counterexample with the given budget.</summary>
+    /// <summary>The box the claim is certified on beside the search, or null where certification is out of reach.</summary>
+    CertificationTarget? Certification { get; }
+
+    /// <summary>Searches every family for a counterexample with the given budget (and certifies the claim on its box where it has one).</summary>
     ClaimResult Search(SearchBudget budget);
 
     /// <summary>

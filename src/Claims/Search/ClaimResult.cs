@@ -1,4 +1,5 @@
 using Verification.Claims.Catalogue;
+using Verification.Claims.Certification.Boxes;
 
 namespace Verification.Claims.Search;
 
@@ -24,6 +25,9 @@ public sealed record ClaimResult(ClaimInfo Info, Verdict Verdict, IReadOnlyList<
 
     /// <summary>Instances skipped because their evaluation left the range of double arithmetic (<see cref="UnrepresentableInstanceException"/>).</summary>
     public int Skipped { get; init; }
+
+    /// <summary>The interval certificate on the claim's box, where the claim has one (it sits beside the search, never replaces it).</summary>
+    public Certificate? Certificate { get; init; }
 
     /// <summary>Total instances sampled.</summary>
     public int TotalTrials => Families.Sum(f => f.Trials + f.OutsideConditionTrials);
