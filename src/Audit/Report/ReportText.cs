@@ -16,7 +16,7 @@ public static class ReportText
             string.Create(CultureInfo.InvariantCulture, $"{g.Key}: {g.Count()} claims, {g.Count(c => c.Verdict == Claims.Search.Verdict.Holds)} hold, {g.Count(c => c.Verdict == Claims.Search.Verdict.Falsified)} falsified, {g.Count(c => c.Verdict == Claims.Search.Verdict.HoldsOnlyIf)} hold only under a condition, {g.Count(c => c.IsTight)} of the holding ones tight (ratio ≥ {ClaimResult.TightRatio})"));
         return string.Join("; ", perPaper) + string.Create(
             CultureInfo.InvariantCulture,
-            $". Each verdict comes from a search at depth {budget.Name}: FsCheck sampling of the named instance families at {budget.Scale}× their base counts, then {budget.TargetedEvaluations} targeted evaluations per claim (Nelder–Mead and discrete moves through the claim's hypothesis domain, maximising left/right; the test gate samples {SearchBudget.Gate.Scale}× with {SearchBudget.Gate.TargetedEvaluations}; seed {budget.Seed}); \"holds\" means no counterexample was found, not a proof.");
+            $". Each verdict comes from a search at depth {budget.Name}: FsCheck sampling of the named instance families at {budget.Scale}× their base counts, then {budget.TargetedEvaluations} targeted evaluations per claim (Nelder–Mead and discrete moves through the claim's hypothesis domain, maximising left/right; the test gate samples {SearchBudget.Gate.Scale}× with {SearchBudget.Gate.TargetedEvaluations}; seed {budget.Seed}); \"holds\" means no counterexample was found, not a proof. {claims.Count(c => c.Certificate is not null)} claims with small instances are also certified by interval branch and bound on a stated box: {claims.Count(c => c.Certificate?.Kind is Claims.Certification.Boxes.CertificateKind.Certified or Claims.Certification.Boxes.CertificateKind.CertifiedWithin)} certified (a proof on that box), {claims.Count(c => c.Certificate?.Kind == Claims.Certification.Boxes.CertificateKind.Violated)} violated (certified), {claims.Count(c => c.Certificate?.Kind == Claims.Certification.Boxes.CertificateKind.Undecided)} undecided.");
     }
 
     /// <summary>"k of n experiments failed: …" for the report's header, or null when none failed.</summary>
@@ -37,10 +37,15 @@ public static class ReportText
         _ => $"holds only if {r.Condition}",
     };
 
-    /// <summary>Trials or the counterexample's two sides.</summary>
-    public static string Evidence(ClaimResult r) => r.Counterexample is { } c
-        ? string.Create(CultureInfo.InvariantCulture, $"left {c.Sides.Left:G6} > right {c.Sides.Right:G6} ({c.Family})")
-        : string.Create(CultureInfo.InvariantCulture, $"no counterexample in {r.TotalTrials} instances");
+    /// <summary>Trials or the counterexample's two sides, and the interval certificate where the claim has one.</summary>
+    public static string Evidence(ClaimResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        string search = r.Counterexample is { } c
+            ? string.Create(CultureInfo.InvariantCulture, $"left {c.Sides.Left:G6} > right {c.Sides.Right:G6} ({c.Family})")
+            : string.Create(CultureInfo.InvariantCulture, $"no counterexample in {r.TotalTrials} instances");
+        return r.Certificate is { } certificate ? $"{search}; interval certificate: {certificate.Summary()}" : search;
+    }
 
     /// <summary>How close the closest instance came: "ratio …" for an inequality, the relative gap of an identity, or the two sides when a ratio means nothing.</summary>
     public static string Closest(ClaimResult r) => r.Best is { } best ? best.Figure(r.Info.Relation) : "—";

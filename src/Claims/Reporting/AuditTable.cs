@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Verification.Claims.Catalogue;
+using Verification.Claims.Certification.Boxes;
 using Verification.Claims.Search;
 
 namespace Verification.Claims.Reporting;
@@ -41,16 +42,18 @@ public static class AuditTable
         AppendTimings(text, timings);
         AppendSummary(text, results);
         AppendDomains(text, results, out Dictionary<string, string> domainLabels);
+        AppendCertificates(text, results, out Dictionary<string, string> boxLabels);
         AppendChanges(text, results, previous);
 
         foreach (IGrouping<string, ClaimResult> paper in results.GroupBy(r => r.Info.Paper))
         {
             text.Append(CultureInfo.InvariantCulture, $"## {paper.Key}: {Counts(paper.ToList())}\n\n");
-            text.Append("| claim | where | statement | domain | verdict | closest | evidence |\n|---|---|---|---|---|---|---|\n");
+            text.Append("| claim | where | statement | domain | verdict | closest | evidence | certificate |\n|---|---|---|---|---|---|---|---|\n");
             foreach (ClaimResult r in paper)
             {
                 string domain = r.Domain.Length == 0 ? "sampled only" : domainLabels[r.Domain];
-                text.Append(CultureInfo.InvariantCulture, $"| `{r.Info.Id}` | {Escape(r.Info.Location)} | {Escape(r.Info.Statement)} | {domain} | {VerdictText(r)} | {Closest(r)} | {Evidence(r)} |\n");
+                string certificate = r.Certificate is { } c ? Escape(c.Summary(boxLabels[c.Box])) : "—";
+                text.Append(CultureInfo.InvariantCulture, $"| `{r.Info.Id}` | {Escape(r.Info.Location)} | {Escape(r.Info.Statement)} | {domain} | {VerdictText(r)} | {Closest(r)} | {Evidence(r)} | {certificate} |\n");
             }
 
             text.Append('\n');
@@ -104,6 +107,44 @@ public static class AuditTable
         foreach ((string domain, string label) in labels)
         {
             text.Append(CultureInfo.InvariantCulture, $"| {label} | {Escape(domain)} |\n");
+        }
+
+        text.Append('\n');
+    }
+
+    private static void AppendCertificates(StringBuilder text, IReadOnlyList<ClaimResult> results, out Dictionary<string, string> labels)
+    {
+        labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        var certified = results.Where(r => r.Certificate is not null).ToList();
+        foreach (string box in certified.Select(r => r.Certificate!.Box).Distinct(StringComparer.Ordinal))
+        {
+            labels[box] = "B" + (labels.Count + 1).ToString(CultureInfo.InvariantCulture);
+        }
+
+        text.Append("## Certified on boxes\n\n");
+        text.Append("Beside the search, the claims whose steps can be read on small instances are certified by interval branch and bound\n");
+        text.Append("(docs/certification.md): left − right is enclosed over boxes of the claim's coordinates in outward-rounded interval\n");
+        text.Append("arithmetic, and a box is split until it is proved (upper bound ≤ 0), proved violated (lower bound > 0, its midpoint\n");
+        text.Append("re-checked in doubles), or at the resolution or budget. The column *certificate* says **certified** on the box,\n");
+        text.Append("**certified within ε** (for steps tight inside the box: left ≤ right + ε·max(|left|, |right|) proved everywhere),\n");
+        text.Append("**violated (certified)**, or undecided with the share of the box proved. It never replaces the search's verdict.\n\n");
+        text.Append("| certificate | ").Append(string.Join(" | ", results.GroupBy(r => r.Info.Paper).Select(g => g.Key))).Append(" |\n|---|").Append(string.Concat(results.GroupBy(r => r.Info.Paper).Select(_ => "---|"))).Append('\n');
+        foreach (string kind in (string[])["certified", "certified within", "violated (certified)", "undecided"])
+        {
+            text.Append("| ").Append(kind);
+            foreach (IGrouping<string, ClaimResult> paper in results.GroupBy(r => r.Info.Paper))
+            {
+                int count = paper.Count(r => r.Certificate is { } c && (kind == "certified within" ? c.Kind == CertificateKind.CertifiedWithin : c.KindText() == kind));
+                text.Append(CultureInfo.InvariantCulture, $" | {count}");
+            }
+
+            text.Append(" |\n");
+        }
+
+        text.Append("\n| box | coordinates |\n|---|---|\n");
+        foreach ((string box, string label) in labels)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {label} | {Escape(box)} |\n");
         }
 
         text.Append('\n');

@@ -16,12 +16,21 @@ namespace Verification.Claims.Certification.Boxes;
 public static class BranchAndBound
 {
     /// <summary>Certifies <paramref name="target"/> within <paramref name="budget"/>.</summary>
-    public static Certificate Run(CertificationTarget target, CertificationBudget budget)
+    /// <param name="target">The claim's box and sides.</param>
+    /// <param name="budget">Boxes per choice and resolution.</param>
+    /// <param name="choices">Only these choices (indices into the target's list), or null for all.</param>
+    public static Certificate Run(CertificationTarget target, CertificationBudget budget, IReadOnlyList<int>? choices = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(budget);
+        IReadOnlyList<int> selected = choices ?? Enumerable.Range(0, target.Choices.Count).ToList();
+        if (selected.Any(c => c < 0 || c >= target.Choices.Count))
+        {
+            throw new ArgumentOutOfRangeException(nameof(choices), $"The target has choices 0 … {target.Choices.Count - 1}.");
+        }
+
         var outcomes = new List<ChoiceOutcome>();
-        for (int choice = 0; choice < target.Choices.Count; choice++)
+        foreach (int choice in selected)
         {
             ChoiceOutcome outcome = RunChoice(target, choice, budget);
             outcomes.Add(outcome);
@@ -31,7 +40,7 @@ public static class BranchAndBound
             }
         }
 
-        return Summarise(target, outcomes);
+        return Summarise(target, outcomes, selected.Count);
     }
 
     private sealed class ChoiceOutcome
@@ -258,18 +267,18 @@ public static class BranchAndBound
         return v;
     }
 
-    private static Certificate Summarise(CertificationTarget target, List<ChoiceOutcome> outcomes)
+    private static Certificate Summarise(CertificationTarget target, List<ChoiceOutcome> outcomes, int choiceCount)
     {
         int boxes = outcomes.Sum(o => o.Boxes);
-        double volume = outcomes.Sum(o => o.ProvedVolume) / target.Choices.Count;
+        double volume = outcomes.Sum(o => o.ProvedVolume) / choiceCount;
         ChoiceOutcome? violated = outcomes.FirstOrDefault(o => o.Violated is not null);
-        bool allProved = outcomes.Count == target.Choices.Count && outcomes.All(o => o.Violated is null && o.Unresolved == 0);
+        bool allProved = outcomes.Count == choiceCount && outcomes.All(o => o.Violated is null && o.Unresolved == 0);
         CertificateKind kind = violated is not null ? CertificateKind.Violated
             : !allProved ? CertificateKind.Undecided
             : outcomes.Any(o => o.UsedTolerance) ? CertificateKind.CertifiedWithin
             : CertificateKind.Certified;
         double worst = outcomes.Select(o => o.WorstUpper).DefaultIfEmpty(double.NegativeInfinity).Max();
-        var certificate = new Certificate(kind, target.Box, target.Choices.Count, boxes, volume)
+        var certificate = new Certificate(kind, target.Box, choiceCount, boxes, volume)
         {
             WorstUpper = double.IsFinite(worst) ? worst : null,
             Tolerance = outcomes.Any(o => o.UsedTolerance) ? Math.BitIncrement(outcomes.Max(o => o.WorstRelative)) : null,

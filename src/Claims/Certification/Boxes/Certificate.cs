@@ -37,11 +37,21 @@ public sealed record Certificate(CertificateKind Kind, string Box, int Choices, 
     /// <summary>Every point whose boundary coordinate exceeds this lies in a proved sub-box.</summary>
     public double? ProvedAbove { get; init; }
 
+    /// <summary>The kind in two or three words: "certified", "certified within 1E-05", "violated (certified)", "undecided".</summary>
+    public string KindText() => Kind switch
+    {
+        CertificateKind.Certified => "certified",
+        CertificateKind.CertifiedWithin => string.Create(CultureInfo.InvariantCulture, $"certified within {Tolerance:G2}"),
+        CertificateKind.Violated => "violated (certified)",
+        _ => "undecided",
+    };
+
     /// <summary>The evidence in one line, as docs/audit.md shows it.</summary>
-    public string Summary()
+    /// <param name="boxLabel">A short name for the box (for example <c>B2</c>) defined elsewhere in the document, or null to spell the box out.</param>
+    public string Summary(string? boxLabel = null)
     {
         var text = new System.Text.StringBuilder();
-        string where = string.Create(CultureInfo.InvariantCulture, $"{Box} ({Choices} choice{(Choices == 1 ? "" : "s")}, {Boxes} boxes)");
+        string where = string.Create(CultureInfo.InvariantCulture, $"{boxLabel ?? Box} ({Choices} choice{(Choices == 1 ? "" : "s")}, {Boxes} boxes)");
         switch (Kind)
         {
             case CertificateKind.Certified:
@@ -51,10 +61,10 @@ public sealed record Certificate(CertificateKind Kind, string Box, int Choices, 
                 text.Append(CultureInfo.InvariantCulture, $"**certified within {Tolerance:G2}** (relative: left ≤ right + {Tolerance:G2}·max(|left|, |right|)) on {where}");
                 break;
             case CertificateKind.Violated:
-                text.Append(CultureInfo.InvariantCulture, $"**violated (certified)** on {ViolatedBox}; witness at its midpoint: left {WitnessLeft:G6}, right {WitnessRight:G6}; box {where}");
+                text.Append(CultureInfo.InvariantCulture, $"**violated (certified)** on the sub-box {ViolatedBox} of {where}; at its midpoint the claim's doubles give left {WitnessLeft:G6}, right {WitnessRight:G6}");
                 break;
             default:
-                text.Append(CultureInfo.InvariantCulture, $"undecided on {where}: {100 * ProvedVolume:G4}% of the volume proved; smallest unresolved box {SmallestUnresolved}");
+                text.Append(CultureInfo.InvariantCulture, $"undecided on {where}: {100 * ProvedVolume:G4}% of its volume proved; smallest unresolved box {SmallestUnresolved}");
                 break;
         }
 
