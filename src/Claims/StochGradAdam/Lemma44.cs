@@ -1,4 +1,7 @@
+using System.Globalization;
 using Verification.Claims.Catalogue;
+using Verification.Claims.Certification.Arithmetic;
+using Verification.Claims.Certification.Boxes;
 using Verification.Claims.Instances;
 
 namespace Verification.Claims.StochGradAdam;
@@ -42,11 +45,11 @@ internal sealed class Lemma44 : IClaimSource
             yield return Claim(
                 "SGA-L4.4-assumption-line", "Lemma 4.4, proof, first sentence (said to follow from the assumptions)",
                 "√(1−β₂²)/(1−β₂)² ≤ 1/(1−β₁)²", families,
-                h => new Sides(Math.Sqrt(1 - h.Beta2 * h.Beta2) / Sq(1 - h.Beta2), 1 / Sq(1 - h.Beta1)));
+                BetaSides(BetaLine.Assumption), BetaBox(BetaLine.Assumption, [1]));
             yield return Claim(
                 "SGA-L4.4-assumption-line-corrected", "Lemma 4.4, proof, first sentence — corrected: Kingma–Ba's form, with the powers T",
                 "corrected: √(1−β₂^T)/(1−β₁^T)² ≤ 1/(1−β₁)²", families,
-                h => new Sides(G(h).CorrectionFactor, 1 / Sq(1 - h.Beta1)));
+                BetaSides(BetaLine.AssumptionCorrected), BetaBox(BetaLine.AssumptionCorrected, [1, 2, 3, 4]));
 
             // (27), (28) literally: Σ_{t<T} m̂²/(√v̂+ε) = Σ_{t<T} m̂²/(√(t v̂)+ε) + [the T-th term in closed form].
             foreach ((string name, Func<CoordinateHistory, ConstantBetaMoments> of, string eq) in new[] { ("φ", (Func<CoordinateHistory, ConstantBetaMoments>)Phi, "27"), ("g", G, "28") })
@@ -129,11 +132,11 @@ internal sealed class Lemma44 : IClaimSource
             yield return Claim(
                 "SGA-L4.4-I14-const26-le-const45", "Lemma 4.4, (26) vs (45) (I14): is (45)'s bound at least (26)'s?",
                 "2/(1 − γ√(1−β₂)) ≤ 2G_∞/((1−γ)²√(1−β₂)) (the constants of (26) and (45), compared for g_{1:T,i} ≢ 0)", families,
-                h => G(h).Norm == 0.0 ? new Sides(0.0, 0.0) : new Sides(C26(h), C45(h)));
+                BetaSides(BetaLine.C26LeC45), BetaBox(BetaLine.C26LeC45, [1]));
             yield return Claim(
                 "SGA-L4.4-I14-const45-le-const26", "Lemma 4.4, (26) vs (45) (I14): is (26)'s bound at least (45)'s?",
                 "2G_∞/((1−γ)²√(1−β₂)) ≤ 2/(1 − γ√(1−β₂)) (the constants of (45) and (26), compared for g_{1:T,i} ≢ 0)", families,
-                h => G(h).Norm == 0.0 ? new Sides(0.0, 0.0) : new Sides(C45(h), C26(h)));
+                BetaSides(BetaLine.C45LeC26), BetaBox(BetaLine.C45LeC26, [1]));
 
             // Corrected statements.
             yield return Claim(
@@ -208,8 +211,80 @@ internal sealed class Lemma44 : IClaimSource
     }
 
     private static ExpressionClaim<CoordinateHistory> Claim(
-        string id, string location, string statement, IReadOnlyList<InstanceFamily<CoordinateHistory>> families, Func<CoordinateHistory, Sides> evaluate) =>
-        new(new ClaimInfo(id, Paper, location, statement, Hypotheses), families, evaluate);
+        string id, string location, string statement, IReadOnlyList<InstanceFamily<CoordinateHistory>> families, Func<CoordinateHistory, Sides> evaluate,
+        CertificationTarget? certification = null) =>
+        new(new ClaimInfo(id, Paper, location, statement, Hypotheses), families, evaluate, certification: certification);
+
+    /// <summary>The proof's scalar lines in β₁, β₂ (and G_∞), each written once for every arithmetic.</summary>
+    private enum BetaLine
+    {
+        Assumption,
+        AssumptionCorrected,
+        C26LeC45,
+        C45LeC26,
+    }
+
+    private static (TScalar Left, TScalar Right) Line<TScalar>(BetaLine line, TScalar beta1, TScalar beta2, TScalar gInf, int t)
+        where TScalar : IScalar<TScalar>
+    {
+        TScalar gamma = TScalar.Ratio(beta1 * beta1, TScalar.Sqrt(beta2));
+        TScalar c26 = 2.0 / (1.0 - gamma * TScalar.Sqrt(1.0 - beta2));
+        TScalar c45 = 2.0 * gInf / (Sq(1.0 - gamma) * TScalar.Sqrt(1.0 - beta2));
+        TScalar bound = 1.0 / Sq(1.0 - beta1);
+        switch (line)
+        {
+            case BetaLine.Assumption:
+                return (TScalar.Sqrt(1.0 - beta2 * beta2) / Sq(1.0 - beta2), bound);
+            case BetaLine.AssumptionCorrected:
+                {
+                    // √(1−β₂^T)/(1−β₁^T)², the powers by repeated products as ConstantBetaMoments forms them.
+                    TScalar p1 = 1.0, p2 = 1.0;
+                    for (int k = 0; k < t; k++)
+                    {
+                        p1 *= beta1;
+                        p2 *= beta2;
+                    }
+
+                    return (TScalar.Sqrt(1.0 - p2) / ((1.0 - p1) * (1.0 - p1)), bound);
+                }
+
+            case BetaLine.C26LeC45:
+                return (c26, c45);
+            default:
+                return (c45, c26);
+        }
+    }
+
+    private static Func<CoordinateHistory, Sides> BetaSides(BetaLine line) => h =>
+    {
+        if (line is BetaLine.C26LeC45 or BetaLine.C45LeC26 && G(h).Norm == 0.0)
+        {
+            return new Sides(0.0, 0.0);   // the constants are compared for g_{1:T,i} ≢ 0 only
+        }
+
+        (Real left, Real right) = Line<Real>(line, h.Beta1, h.Beta2, h.GInf, h.T);
+        return new Sides(left.Value, right.Value);
+    };
+
+    /// <summary>
+    /// The box of the scalar lines: γ = r² with r ∈ [0, 0.99] and β₁ = r·β₂^{1/4} (so γ = β₁²/√β₂ &lt; 1, the lemma's
+    /// hypothesis, holds on the whole box), β₂ ∈ [0.001, 0.999], G_∞ ∈ [0, 2], T from <paramref name="horizons"/>.
+    /// </summary>
+    private static CertificationTarget BetaBox(BetaLine line, int[] horizons) => new(
+        string.Create(CultureInfo.InvariantCulture, $"β₁ = r·β₂^(1/4) with r ∈ [0, 0.99] (γ = r² < 1), β₂ ∈ [0.001, 0.999], G_∞ ∈ [0, {CoordinateBox.GMax}], T ∈ {{{string.Join(", ", horizons)}}}"),
+        [new BoxCoordinate("r", 0.0, 0.99), new BoxCoordinate("β₂", 0.001, 0.999), new BoxCoordinate("G_∞", 0.0, CoordinateBox.GMax)],
+        horizons.Select(t => string.Create(CultureInfo.InvariantCulture, $"T={t}")).ToList(),
+        new BetaLineSides(line, horizons));
+
+    private sealed class BetaLineSides(BetaLine line, int[] horizons) : ICertifiableSides
+    {
+        public (TScalar Left, TScalar Right) Evaluate<TScalar>(IReadOnlyList<TScalar> x, int choice)
+            where TScalar : IScalar<TScalar> =>
+            Line(line, x[0] * TScalar.Sqrt(TScalar.Sqrt(x[1])), x[1], x[2], horizons[choice]);
+    }
+
+    private static TScalar Sq<TScalar>(TScalar x)
+        where TScalar : IScalar<TScalar> => x * x;
 
     private static ExpressionClaim<CoordinateHistory> Equal(
         string id, string location, string statement, IReadOnlyList<InstanceFamily<CoordinateHistory>> families, Func<CoordinateHistory, Sides> evaluate) =>
