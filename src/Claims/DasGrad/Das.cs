@@ -1,4 +1,5 @@
 using Verification.Claims.Catalogue;
+using Verification.Claims.Certification.Boxes;
 
 namespace Verification.Claims.DasGrad;
 
@@ -21,13 +22,13 @@ internal static class Das
 
     public static ExpressionClaim<T> Le<T>(
         string id, string location, string statement, IReadOnlyList<string> hypotheses, IReadOnlyList<InstanceFamily<T>> families,
-        Func<T, Sides> evaluate, (string, Func<T, bool>)? condition = null, RoundingSlack? slack = null) =>
-        new(new ClaimInfo(id, Paper, location, statement, hypotheses), families, evaluate, condition, slack);
+        Func<T, Sides> evaluate, (string, Func<T, bool>)? condition = null, RoundingSlack? slack = null, CertificationTarget? certification = null) =>
+        new(new ClaimInfo(id, Paper, location, statement, hypotheses), families, evaluate, condition, slack, certification);
 
     public static ExpressionClaim<T> Eq<T>(
         string id, string location, string statement, IReadOnlyList<string> hypotheses, IReadOnlyList<InstanceFamily<T>> families,
-        Func<T, Sides> evaluate, RoundingSlack? slack = null) =>
-        new(new ClaimInfo(id, Paper, location, statement, hypotheses, Relation.Equal), families, evaluate, null, slack);
+        Func<T, Sides> evaluate, RoundingSlack? slack = null, CertificationTarget? certification = null) =>
+        new(new ClaimInfo(id, Paper, location, statement, hypotheses, Relation.Equal), families, evaluate, null, slack, certification);
 
     /// <summary>a/s and b/s with 0/0 = 0.</summary>
     public static Sides Over(double a, double b, double s) => Sides.Over(a, b, s);

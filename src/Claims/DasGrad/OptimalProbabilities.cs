@@ -1,4 +1,5 @@
 using Verification.Claims.Catalogue;
+using Verification.Claims.Certification.Arithmetic;
 
 namespace Verification.Claims.DasGrad;
 
@@ -37,7 +38,7 @@ internal sealed class OptimalProbabilities : IClaimSource
                 "DAS-S4.3-second-moment-formula", "§4.3 / Lemma 2, first equality",
                 "E_p‖ĝ‖² (enumerated) = (1/n²) Σ_i ‖g_i‖²/p_i",
                 Hypotheses, families,
-                s => new Sides(s.SecondMoment(s.P), Enumerable.Range(0, s.N).Where(i => s.P[i] > 0).Sum(i => Vec.Sq(s.Gradients[i]) / s.P[i]) / (s.N * (double)s.N)));
+                Sides(SecondMomentFormula), certification: SnapshotBox.Link(SecondMomentFormula, 0, 1, Relation.Equal));
 
             yield return Das.Eq(
                 "DAS-S4.3-variance-identity", "§4.3 variance identity",
@@ -54,7 +55,7 @@ internal sealed class OptimalProbabilities : IClaimSource
             yield return Das.Le(
                 "DAS-S4.3-popt-minimises", "§4.3, optimality of p* (Lemma 2's 'lower bound achieved by p*')",
                 "E_p*‖ĝ‖² ≤ E_p‖ĝ‖² for every p ∈ Δ_n",
-                Hypotheses, families, s => new Sides(s.SecondMoment(s.Optimal), s.SecondMoment(s.P)));
+                Hypotheses, families, Sides(PoptMinimises), certification: SnapshotBox.Link(PoptMinimises, 0, 1));
 
             yield return Das.Eq(
                 "DAS-S4.3-popt-equal-length", "§4.3, 'under p* every weighted gradient has the same length'",
@@ -67,6 +68,54 @@ internal sealed class OptimalProbabilities : IClaimSource
                 Hypotheses, families, s => new Sides(s.Variance(s.Optimal), s.Variance(s.Uniform)));
         }
     }
+
+    private static readonly Terms SecondMomentFormula = new(Row.SecondMomentFormula);
+    private static readonly Terms PoptMinimises = new(Row.PoptMinimises);
+
+    private enum Row
+    {
+        SecondMomentFormula,
+        PoptMinimises,
+    }
+
+    /// <summary>The two sides of the rows written once for every arithmetic (expression 0 left, 1 right).</summary>
+    private sealed class Terms(Row row) : ISnapshotTerms
+    {
+        public TScalar Term<TScalar>(int k, SnapshotScalars<TScalar> s)
+            where TScalar : IScalar<TScalar>
+        {
+            bool[] optimalPositive = s.NormsVanish ? Enumerable.Repeat(true, s.N).ToArray() : s.NonZero;
+            return (row, k) switch
+            {
+                (Row.SecondMomentFormula, 0) => s.SecondMoment(s.P, s.Positive),
+                (Row.SecondMomentFormula, _) => WeightedSquares(s) / ((double)s.N * (double)s.N),
+                (Row.PoptMinimises, 0) => s.SecondMoment(s.Optimal(), optimalPositive),
+                _ => s.SecondMoment(s.P, s.Positive),
+            };
+        }
+
+        /// <summary>Σ_{p_i &gt; 0} ‖g_i‖²/p_i, in index order.</summary>
+        private static TScalar WeightedSquares<TScalar>(SnapshotScalars<TScalar> s)
+            where TScalar : IScalar<TScalar>
+        {
+            TScalar sum = 0.0;
+            for (int i = 0; i < s.N; i++)
+            {
+                if (s.Positive[i])
+                {
+                    sum += SnapshotScalars<TScalar>.Sq(s.Gradients[i]) / s.P[i];
+                }
+            }
+
+            return sum;
+        }
+    }
+
+    private static Func<GradientSnapshot, Sides> Sides(Terms terms) => s =>
+    {
+        SnapshotScalars<Real> x = SnapshotScalars.Of(s);
+        return new Sides(terms.Term(0, x).Value, terms.Term(1, x).Value);
+    };
 
     private static Sides Unbiased(GradientSnapshot s)
     {

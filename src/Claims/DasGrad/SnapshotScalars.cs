@@ -97,3 +97,11 @@ internal sealed class SnapshotScalars<TScalar>
         return s;
     }
 }
+
+/// <summary>Builds <see cref="SnapshotScalars{TScalar}"/> from an instance.</summary>
+internal static class SnapshotScalars
+{
+    /// <summary>The snapshot in doubles; which p_i and p*_i are positive is read off the instance.</summary>
+    public static SnapshotScalars<Real> Of(GradientSnapshot s) =>
+        new(s.Gradients.Select(Real.Of).ToArray(), Real.Of(s.P), s.P.Select(p => p > 0).ToArray(), s.GInf, s.Norms.Sum() <= 0, s.Norms.Select(r => r > 0).ToArray());
+}

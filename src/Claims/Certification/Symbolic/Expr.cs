@@ -89,59 +89,34 @@ public sealed class Expr : IScalar<Expr>, IEquatable<Expr>
             return Constant(0.0);
         }
 
-        if (a.IsConstant(1.0))
-        {
-            return b;
-        }
-
-        if (b.IsConstant(1.0))
-        {
-            return a;
-        }
-
-        if (a.IsConstant(-1.0))
-        {
-            return -b;
-        }
-
-        if (b.IsConstant(-1.0))
-        {
-            return -a;
-        }
-
-        if (a.Kind == ExprKind.Constant && b.Kind == ExprKind.Constant && Exact(DirectedRounding.Multiply(a.Value, b.Value)) is { } product)
-        {
-            return Constant(product);
-        }
-
-        if (a.Kind == ExprKind.Sqrt && a.Equals(b))
-        {
-            return a.Children[0];   // √x·√x = x wherever √x is defined
-        }
-
-        if (a.Kind == ExprKind.Abs && a.Equals(b))
-        {
-            return a.Children[0] * a.Children[0];   // |x|·|x| = x·x
-        }
-
-        if (a.Kind == ExprKind.Negate)
-        {
-            return -(a.Children[0] * b);
-        }
-
-        if (b.Kind == ExprKind.Negate)
-        {
-            return -(a * b.Children[0]);
-        }
-
-        return Order(a, b) <= 0 ? new(ExprKind.Product, 0.0, 0, [a, b]) : new(ExprKind.Product, 0.0, 0, [b, a]);
+        return Monomial.Multiply(Monomial.Of(a), Monomial.Of(b), 1)?.Build() ?? Binary(ExprKind.Product, a, b);
     }
 
     /// <inheritdoc/>
-    public static Expr operator /(Expr a, Expr b) => Divide(ExprKind.Quotient, a, b);
+    public static Expr operator /(Expr a, Expr b)
+    {
+        if (a.IsConstant(0.0))
+        {
+            return Constant(0.0);   // 0/b = 0 wherever the quotient is defined
+        }
+
+        return b.IsConstant(0.0) ? new(ExprKind.Quotient, 0.0, 0, [a, b]) : Monomial.Multiply(Monomial.Of(a), Monomial.Of(b), -1)?.Build() ?? new(ExprKind.Quotient, 0.0, 0, [a, b]);
+    }
 
     /// <inheritdoc/>
     public static Expr Ratio(Expr a, Expr b) => Divide(ExprKind.Ratio, a, b);
+
+    /// <summary>A product node of already normalised factors (a constant first, then bases and powers in canonical order).</summary>
+    internal static Expr ProductOf(IReadOnlyList<Expr> factors) =>
+        factors.Count == 1 ? factors[0] : new(ExprKind.Product, 0.0, 0, factors.ToArray());
+
+    /// <summary>base^exponent for a nonzero integer exponent (negative: the reciprocal power), as a monomial factor.</summary>
+    internal static Expr PowerNode(Expr @base, int exponent) => exponent == 1 ? @base : new(ExprKind.Power, 0.0, exponent, [@base]);
+
+    private static Expr Binary(ExprKind kind, Expr a, Expr b) => Order(a, b) <= 0 ? new(kind, 0.0, 0, [a, b]) : new(kind, 0.0, 0, [b, a]);
+
+    /// <summary>The canonical order of commutative operands.</summary>
+    internal static int CompareForOrder(Expr a, Expr b) => Order(a, b);
 
     /// <inheritdoc/>
     public static Expr Sqrt(Expr x)
@@ -149,11 +124,6 @@ public sealed class Expr : IScalar<Expr>, IEquatable<Expr>
         if (x.Kind == ExprKind.Constant && x.Value >= 0.0 && Exact(DirectedRounding.Sqrt(x.Value)) is { } root)
         {
             return Constant(root);
-        }
-
-        if (x.Kind == ExprKind.Product && x.Children[0].Equals(x.Children[1]))
-        {
-            return Abs(x.Children[0]);
         }
 
         if (x.Kind == ExprKind.Power && x.Index == 2)
@@ -171,7 +141,6 @@ public sealed class Expr : IScalar<Expr>, IEquatable<Expr>
         ExprKind.Negate => Abs(x.Children[0]),
         ExprKind.Abs or ExprKind.Sqrt => x,
         ExprKind.Power when x.Index % 2 == 0 => x,
-        ExprKind.Product when x.Children[0].Equals(x.Children[1]) => x,
         _ => new(ExprKind.Abs, 0.0, 0, [x]),
     };
 
@@ -196,31 +165,13 @@ public sealed class Expr : IScalar<Expr>, IEquatable<Expr>
             return Constant(1.0);
         }
 
-        if (n == 1 || x.IsConstant(0.0) || x.IsConstant(1.0))
+        Expr result = x;
+        for (int k = 1; k < n; k++)
         {
-            return x;
+            result *= x;
         }
 
-        if (x.Kind == ExprKind.Constant)
-        {
-            double? power = 1.0;
-            for (int k = 0; k < n && power is { } p; k++)
-            {
-                power = Exact(DirectedRounding.Multiply(p, x.Value));
-            }
-
-            if (power is { } exact)
-            {
-                return Constant(exact);
-            }
-        }
-
-        if (n % 2 == 0 && (x.Kind == ExprKind.Abs || x.Kind == ExprKind.Negate))
-        {
-            return Pow(x.Children[0], n);
-        }
-
-        return new(ExprKind.Power, 0.0, n, [x]);
+        return result;
     }
 
     /// <inheritdoc/>
@@ -261,7 +212,7 @@ public sealed class Expr : IScalar<Expr>, IEquatable<Expr>
         ExprKind.Variable => $"x{Index}",
         ExprKind.Sum => "(" + string.Join(" + ", Children) + ")",
         ExprKind.Negate => $"-{Children[0]}",
-        ExprKind.Product => $"{Children[0]}*{Children[1]}",
+        ExprKind.Product => string.Join("*", Children),
         ExprKind.Quotient => $"{Children[0]}/{Children[1]}",
         ExprKind.Ratio => $"ratio({Children[0]}, {Children[1]})",
         ExprKind.Power => $"{Children[0]}^{Index}",
@@ -310,8 +261,9 @@ public sealed class Expr : IScalar<Expr>, IEquatable<Expr>
     }
 
     /// <summary>
-    /// The sum of <paramref name="terms"/>: nested sums flattened, zeros dropped, constants folded while exact, a term
-    /// and its negation cancelled, and the rest in a canonical order.
+    /// The sum of <paramref name="terms"/>: nested sums flattened, zeros dropped, like monomials (equal up to their
+    /// constant coefficient) merged while the coefficients add exactly — so x and −x cancel — and the rest in a
+    /// canonical order.
     /// </summary>
     public static Expr Sum(IReadOnlyList<Expr> terms)
     {
@@ -328,48 +280,48 @@ public sealed class Expr : IScalar<Expr>, IEquatable<Expr>
             }
         }
 
-        // Cancel x against −x (each pair once).
-        for (int i = 0; i < flat.Count; i++)
+        // Group by the monomial's shape (its factors without the coefficient); add coefficients while exact.
+        var merged = new List<(Monomial Shape, List<double> Coefficients)>();
+        foreach (Expr term in flat)
         {
-            Expr negated = -flat[i];
-            int j = flat.FindIndex(i + 1, t => t.Equals(negated));
+            Monomial m = Monomial.Of(term);
+            Monomial shape = m.WithCoefficient(1.0);
+            int k = merged.FindIndex(e => e.Shape.SameFactors(shape));
+            if (k < 0)
+            {
+                merged.Add((shape, [m.Coefficient]));
+                continue;
+            }
+
+            List<double> coefficients = merged[k].Coefficients;
+            int j = coefficients.FindIndex(c => DirectedRounding.AddDown(c, m.Coefficient) == DirectedRounding.AddUp(c, m.Coefficient));
             if (j >= 0)
             {
-                flat.RemoveAt(j);
-                flat.RemoveAt(i);
-                i--;
-            }
-        }
-
-        // Fold constants pairwise while the double sum is exact.
-        var constants = flat.Where(t => t.Kind == ExprKind.Constant).Select(t => t.Value).ToList();
-        flat.RemoveAll(t => t.Kind == ExprKind.Constant);
-        var kept = new List<double>();
-        foreach (double c in constants)
-        {
-            int k = kept.FindIndex(v => DirectedRounding.AddDown(v, c) == DirectedRounding.AddUp(v, c));
-            if (k >= 0)
-            {
-                kept[k] += c;
+                coefficients[j] += m.Coefficient;
             }
             else
             {
-                kept.Add(c);
+                coefficients.Add(m.Coefficient);
             }
         }
 
-        flat.AddRange(kept.Where(c => c != 0.0).Select(Constant));
-        if (flat.Count == 0)
+        var result = new List<Expr>();
+        foreach ((Monomial shape, List<double> coefficients) in merged)
+        {
+            result.AddRange(coefficients.Where(c => c != 0.0).Select(c => shape.WithCoefficient(c).Build()));
+        }
+
+        if (result.Count == 0)
         {
             return Constant(0.0);
         }
 
-        if (flat.Count == 1)
+        if (result.Count == 1)
         {
-            return flat[0];
+            return result[0];
         }
 
-        flat.Sort(Order);
-        return new(ExprKind.Sum, 0.0, 0, flat.ToArray());
+        result.Sort(Order);
+        return new(ExprKind.Sum, 0.0, 0, result.ToArray());
     }
 }

@@ -72,19 +72,22 @@ public static class ExprEvaluation
             ExprKind.Variable => box[e.Index],
             ExprKind.Sum => e.Children.Aggregate(Interval.Point(0.0), (s, c) => s + Enclose(c, box, memo)),
             ExprKind.Negate => -Child(0),
-            ExprKind.Product => e.Children[0].Equals(e.Children[1]) ? Interval.Pow(Child(0), 2) : Child(0) * Child(1),
+            ExprKind.Product => e.Children.Aggregate(Interval.Point(1.0), (p, c) => p * Enclose(c, box, memo)),
             ExprKind.Quotient => Child(0) / Child(1),
             ExprKind.Ratio => Interval.Ratio(Child(0), Child(1)),
             ExprKind.Sqrt => Interval.Sqrt(Child(0)),
             ExprKind.Abs => Interval.Abs(Child(0)),
             ExprKind.Min => Interval.Min(Child(0), Child(1)),
             ExprKind.Max => Interval.Max(Child(0), Child(1)),
-            ExprKind.Power => Interval.Pow(Child(0), e.Index),
+            ExprKind.Power => Power(Child(0), e.Index),
             _ => throw new InvalidOperationException($"Unknown node kind {e.Kind}."),
         };
         memo[e] = result;
         return result;
     }
+
+    /// <summary>x^n for any integer n (a negative power is the reciprocal of the positive one).</summary>
+    private static Interval Power(Interval x, int n) => n >= 0 ? Interval.Pow(x, n) : Interval.Point(1.0) / Interval.Pow(x, -n);
 
     private static IntervalGradient Differentiate(Expr e, IReadOnlyList<Interval> box, Dictionary<Expr, IntervalGradient> memo)
     {
@@ -150,9 +153,28 @@ public static class ExprEvaluation
 
             case ExprKind.Product:
                 {
-                    IntervalGradient a = Child(0), b = Child(1);
-                    Interval value = e.Children[0].Equals(e.Children[1]) ? Interval.Pow(a.Value, 2) : a.Value * b.Value;
-                    result = new(value, Combine(a.Gradient, b.Value, b.Gradient, a.Value));
+                    // (Π f_j)' = Σ_i f_i' Π_{j≠i} f_j.
+                    IntervalGradient[] factors = e.Children.Select(c => Differentiate(c, box, memo)).ToArray();
+                    Interval value = factors.Aggregate(Interval.Point(1.0), (p, f) => p * f.Value);
+                    Interval[] g = Zero();
+                    for (int k = 0; k < factors.Length; k++)
+                    {
+                        Interval others = Interval.Point(1.0);
+                        for (int j = 0; j < factors.Length; j++)
+                        {
+                            if (j != k)
+                            {
+                                others *= factors[j].Value;
+                            }
+                        }
+
+                        for (int i = 0; i < n; i++)
+                        {
+                            g[i] += Scale(factors[k].Gradient[i], others);
+                        }
+                    }
+
+                    result = new(value, g);
                     break;
                 }
 
@@ -207,8 +229,8 @@ public static class ExprEvaluation
             case ExprKind.Power:
                 {
                     IntervalGradient a = Child(0);
-                    Interval factor = Interval.Point(e.Index) * Interval.Pow(a.Value, e.Index - 1);
-                    result = new(Interval.Pow(a.Value, e.Index), ScaleAll(a.Gradient, factor));
+                    Interval factor = Interval.Point(e.Index) * Power(a.Value, e.Index - 1);
+                    result = new(Power(a.Value, e.Index), ScaleAll(a.Gradient, factor));
                     break;
                 }
 
@@ -238,14 +260,14 @@ public static class ExprEvaluation
             ExprKind.Variable => values[e.Index] is { } v ? Expr.Constant(v) : e,
             ExprKind.Sum => Expr.Sum(e.Children.Select(c => Substitute(c, values, memo)).ToList()),
             ExprKind.Negate => -C(0),
-            ExprKind.Product => C(0) * C(1),
+            ExprKind.Product => e.Children.Select(c => Substitute(c, values, memo)).Aggregate(Expr.Constant(1.0), (p, c) => p * c),
             ExprKind.Quotient => C(0) / C(1),
             ExprKind.Ratio => Expr.Ratio(C(0), C(1)),
             ExprKind.Sqrt => Expr.Sqrt(C(0)),
             ExprKind.Abs => Expr.Abs(C(0)),
             ExprKind.Min => Expr.Min(C(0), C(1)),
             ExprKind.Max => Expr.Max(C(0), C(1)),
-            ExprKind.Power => Expr.Pow(C(0), e.Index),
+            ExprKind.Power => e.Index >= 0 ? Expr.Pow(C(0), e.Index) : 1.0 / Expr.Pow(C(0), -e.Index),
             _ => throw new InvalidOperationException($"Unknown node kind {e.Kind}."),
         };
         memo[e] = result;

@@ -15,10 +15,10 @@ public enum ExprKind
     /// <summary>−child.</summary>
     Negate,
 
-    /// <summary>child₀ · child₁.</summary>
+    /// <summary>The product of the children: a monomial (<see cref="Monomial"/>), a constant first, then bases and their powers.</summary>
     Product,
 
-    /// <summary>child₀ / child₁.</summary>
+    /// <summary>child₀ / child₁ where child₁ is the constant 0 (everything else divides as a monomial).</summary>
     Quotient,
 
     /// <summary>child₀ / child₁ with 0/0 = 0.</summary>
@@ -36,6 +36,6 @@ public enum ExprKind
     /// <summary>max(child₀, child₁).</summary>
     Max,
 
-    /// <summary>child^<see cref="Expr.Index"/>.</summary>
+    /// <summary>child^<see cref="Expr.Index"/>, a nonzero integer (negative: the reciprocal power).</summary>
     Power,
 }
