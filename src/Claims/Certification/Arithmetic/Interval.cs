@@ -45,9 +45,6 @@ public readonly struct Interval : IScalar<Interval>, IEquatable<Interval>
     /// <summary>Whether this is <see cref="Undefined"/>.</summary>
     public bool IsUndefined => double.IsNaN(Lo);
 
-    /// <summary>Hi − Lo, rounded up.</summary>
-    public double Width => IsUndefined ? double.NaN : DirectedRounding.AddUp(Hi, -Lo);
-
     /// <summary>The midpoint (a double inside the interval; 0 for an unbounded one).</summary>
     public double Mid => double.IsInfinity(Lo) || double.IsInfinity(Hi) ? 0.0 : Math.Clamp(Lo / 2 + Hi / 2, Lo, Hi);
 
@@ -72,19 +69,6 @@ public readonly struct Interval : IScalar<Interval>, IEquatable<Interval>
     /// <summary>The smallest interval holding both.</summary>
     public static Interval Hull(Interval a, Interval b) =>
         a.IsUndefined ? b : b.IsUndefined ? a : new(Math.Min(a.Lo, b.Lo), Math.Max(a.Hi, b.Hi));
-
-    /// <summary>The intersection (both enclose the same value, so it is never empty for sound enclosures).</summary>
-    /// <exception cref="InvalidOperationException">The intervals are disjoint: one of the enclosures was not sound.</exception>
-    public static Interval Intersect(Interval a, Interval b)
-    {
-        if (a.IsUndefined || b.IsUndefined)
-        {
-            return a.IsUndefined ? b : a;
-        }
-
-        double lo = Math.Max(a.Lo, b.Lo), hi = Math.Min(a.Hi, b.Hi);
-        return lo <= hi ? new(lo, hi) : throw new InvalidOperationException($"Two enclosures of one value are disjoint: {a} and {b}.");
-    }
 
     /// <inheritdoc/>
     public static implicit operator Interval(double value) => Point(value);
@@ -245,9 +229,6 @@ public readonly struct Interval : IScalar<Interval>, IEquatable<Interval>
     public static Interval Log(Interval x) =>
         x.IsUndefined || x.Hi <= 0.0 ? Undefined
         : new(x.Lo <= 0.0 ? double.NegativeInfinity : Widen(Math.Log(x.Lo), -LibmUlps), Widen(Math.Log(x.Hi), LibmUlps));
-
-    /// <summary>Whether every value is ≤ 0.</summary>
-    public bool IsNonPositive => !IsUndefined && Hi <= 0.0;
 
     /// <inheritdoc/>
     public bool Equals(Interval other) => Lo.Equals(other.Lo) && Hi.Equals(other.Hi);

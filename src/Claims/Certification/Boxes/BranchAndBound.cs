@@ -323,16 +323,4 @@ public static class BranchAndBound
             .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.c.Name} ∈ [{box[p.i].Lo:G6}, {box[p.i].Hi:G6}]")));
         return $"{target.Choices[choice]}: {ranges}";
     }
-
-    /// <summary>Bounds of left − right over a box for one choice: the enclosure the certifier decides with (for tests and for the report's figures).</summary>
-    public static (double Lower, double Upper) Bounds(CertificationTarget target, int choice, IReadOnlyList<Interval> box)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(box);
-        Expr[] variables = Enumerable.Range(0, target.Coordinates.Count).Select(Expr.Variable).ToArray();
-        (Expr left, Expr right) = target.Sides.Evaluate<Expr>(variables, choice);
-        Expr difference = left - right;
-        Interval[] b = box.ToArray();
-        return (-Upper(-difference, b), Upper(difference, b));
-    }
 }

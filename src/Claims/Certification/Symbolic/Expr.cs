@@ -34,7 +34,6 @@ public sealed class Expr : IScalar<Expr>, IEquatable<Expr>
         }
 
         _hash = (int)(h ^ (h >> 32));
-        Size = 1 + children.Sum(c => c.Size);
     }
 
     /// <summary>The node kind.</summary>
@@ -48,9 +47,6 @@ public sealed class Expr : IScalar<Expr>, IEquatable<Expr>
 
     /// <summary>The operands.</summary>
     public IReadOnlyList<Expr> Children { get; }
-
-    /// <summary>Nodes in the tree (shared subtrees counted each time).</summary>
-    public int Size { get; }
 
     /// <summary>Whether this is the constant <paramref name="value"/>.</summary>
     public bool IsConstant(double value) => Kind == ExprKind.Constant && Value == value;
