@@ -109,6 +109,10 @@ internal static class ClaimsCommand
                 ? string.Create(CultureInfo.InvariantCulture, $"left {c.Sides.Left:G6} > right {c.Sides.Right:G6} ({c.Family})")
                 : $"{r.TotalTrials} sampled + {r.TargetedEvaluations} targeted; closest: {r.Best?.Figure(r.Info.Relation) ?? "none"}";
             Console.WriteLine($"{r.Verdict,-12} {r.Info.Id}  {evidence}");
+            if (r.Certificate is { } certificate)
+            {
+                Console.WriteLine($"{"",-12} interval certificate: {certificate.Summary().Replace("**", "", StringComparison.Ordinal)}");
+            }
         }
 
         Console.WriteLine(string.Create(
