@@ -58,21 +58,23 @@ public sealed class BranchAndBoundTests
 
             CounterexampleFile file = CounterexampleStore.Read(path);
             CertificationTarget target = claim.Certification!;
-            if (file.Instance.Deserialize<CoordinateHistory>(CounterexampleStore.JsonOptions) is not { } h || !target.Box.StartsWith("G_∞", StringComparison.Ordinal))
+            if (file.Instance.Deserialize<CoordinateHistory>(CounterexampleStore.JsonOptions) is not { } h)
             {
                 continue;
             }
 
-            string choiceName = $"T={h.T}, mask {string.Concat(h.Keep.Select(k => k ? '1' : '0'))}";
+            // The stored instance in the box's coordinates: (G_∞, g_t/G_∞) for Lemma 4.3's box, (β₁/β₂^(1/4), β₂, G_∞)
+            // for Lemma 4.4's scalar lines.
+            bool coordinateBox = target.Box.StartsWith("G_∞", StringComparison.Ordinal);
+            string choiceName = coordinateBox ? $"T={h.T}, mask {string.Concat(h.Keep.Select(k => k ? '1' : '0'))}" : $"T={h.T}";
             int choice = target.Choices.ToList().IndexOf(choiceName);
-            if (choice < 0 || h.GInf > CoordinateBox.GMax)
+            double[] point = coordinateBox
+                ? [h.GInf, .. h.Gradients.Select(g => g / h.GInf), .. Enumerable.Repeat(0.0, Math.Max(0, target.Coordinates.Count - 1 - h.T))]
+                : [h.Beta1 / Math.Sqrt(Math.Sqrt(h.Beta2)), h.Beta2, h.GInf];
+            if (choice < 0 || point.Length != target.Coordinates.Count || target.Coordinates.Select((c, i) => point[i] < c.Lo || point[i] > c.Hi).Any(outside => outside))
             {
-                continue;   // a horizon beyond the box's, or G_∞ beyond it: out of the certifier's reach
+                continue;   // a horizon, β₂ or G_∞ beyond the box: out of the certifier's reach
             }
-
-            // The stored instance in box coordinates: x₀ = G_∞, x_t = g_t/G_∞; it must lie in the row's box.
-            double[] point = [h.GInf, .. h.Gradients.Select(g => g / h.GInf), .. Enumerable.Repeat(0.0, target.Coordinates.Count - 1 - h.T)];
-            Assert.All(target.Coordinates.Select((c, i) => (c, i)), p => Assert.InRange(point[p.i], p.c.Lo, p.c.Hi));
 
             // A box of relative half-width 10⁻³ around it (clipped to the row's box) is proved violated everywhere.
             BoxCoordinate[] around = target.Coordinates.Select((c, i) =>
@@ -86,7 +88,7 @@ public sealed class BranchAndBoundTests
             checkedFiles++;
         }
 
-        Assert.True(checkedFiles >= 5, $"only {checkedFiles} stored counterexamples were within reach of the certifier");
+        Assert.True(checkedFiles >= 12, $"only {checkedFiles} stored counterexamples were within reach of the certifier");
     }
 
     [Fact]
