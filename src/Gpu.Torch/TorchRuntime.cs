@@ -80,6 +80,12 @@ public static class TorchRuntime
                 return $"TorchSharp cannot load: {NativeLibraryName} is neither in runtimes/linux-x64/native nor beside the application in {AppContext.BaseDirectory} (a project that uses the backend references Verification.Gpu.Torch, which brings libtorch-cpu-linux-x64)";
             }
 
+            string folder = Path.GetDirectoryName(path)!;
+            if (!File.Exists(Path.Combine(folder, "libtorch_cpu.so")))
+            {
+                return $"TorchSharp cannot load: libtorch's natives (libtorch_cpu.so, package libtorch-cpu-linux-x64) are not in {folder}; the optaudit .NET tool leaves them out, a build from the repository has them";
+            }
+
             try
             {
                 NativeLibrary.Load(path);
