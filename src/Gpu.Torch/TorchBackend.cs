@@ -59,7 +59,7 @@ public sealed class TorchBackend : IGradientMethodBackend
         string? name = string.IsNullOrWhiteSpace(device) ? Environment.GetEnvironmentVariable(DeviceVariable) : device;
         if (string.IsNullOrWhiteSpace(name))
         {
-            return new TorchBackend(torch.cuda.is_available() ? CUDA : CPU);
+            return new TorchBackend(CudaInitialises() ? CUDA : CPU);
         }
 
         string trimmed = name.Trim().ToLowerInvariant();
@@ -69,12 +69,29 @@ public sealed class TorchBackend : IGradientMethodBackend
             throw new ArgumentException($"Unknown torch device '{name}': expected cpu, cuda or cuda:N.", nameof(device));
         }
 
-        if (cuda && !torch.cuda.is_available())
+        if (cuda && !CudaInitialises())
         {
             throw new NotSupportedException($"Torch device '{name}' asked for, but libtorch here has no CUDA device (libtorch {torch.__version__}; the CUDA build comes with TorchSharp-cuda-linux, see docs/gpu.md).");
         }
 
         return new TorchBackend(torch.device(trimmed));
+    }
+
+    /// <summary>
+    /// Whether libtorch's CUDA backend loads and sees a device. TorchSharp loads it only on request; with the CPU
+    /// natives the request fails at once (InvalidOperationException) and nothing else changes.
+    /// </summary>
+    private static bool CudaInitialises()
+    {
+        try
+        {
+            torch.InitializeDeviceType(DeviceType.CUDA);
+            return torch.cuda.is_available();
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <inheritdoc/>
