@@ -43,12 +43,13 @@ public static class TorchRuntime
     /// <summary>The one-line reason for a loader message about <paramref name="path"/>.</summary>
     internal static string Diagnose(string path, string loaderMessage)
     {
-        string first = loaderMessage.Split('\n', 2)[0].Trim();
-        return first.Contains(NewerLibstdcxxVersion, StringComparison.Ordinal)
+        // .NET's DllNotFoundException puts its own advice first and the loader's (dlerror's) words on the last line.
+        string loader = loaderMessage.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? loaderMessage.Trim();
+        return loaderMessage.Contains(NewerLibstdcxxVersion, StringComparison.Ordinal)
             ? $"TorchSharp cannot load: {path} needs {NewerLibstdcxxVersion} (GCC 13's libstdc++) and the system libstdc++ is older. "
               + "The build patches its copy when patchelf, g++ and python3 are installed (apt-get install -y patchelf g++ python3, then rebuild), "
               + $"or run tools/torch/compat.sh {Path.GetDirectoryName(path)}"
-            : $"TorchSharp cannot load {path}: {first}";
+            : $"TorchSharp cannot load {path}: {loader}";
     }
 
     /// <summary>Where the native library is expected: the build output's RID folder, else beside the application.</summary>

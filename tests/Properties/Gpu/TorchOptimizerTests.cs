@@ -137,10 +137,19 @@ public sealed class TorchOptimizerTests(ITestOutputHelper output)
     {
         string reason = TorchRuntime.Diagnose(
             "/app/runtimes/linux-x64/native/libLibTorchSharp.so",
-            "/lib/x86_64-linux-gnu/libstdc++.so.6: version `GLIBCXX_3.4.32' not found (required by /app/runtimes/linux-x64/native/libLibTorchSharp.so)\nmore");
+            "Unable to load shared library '/app/runtimes/linux-x64/native/libLibTorchSharp.so' or one of its dependencies. If you're using glibc, consider setting the LD_DEBUG environment variable: \n/lib/x86_64-linux-gnu/libstdc++.so.6: version `GLIBCXX_3.4.32' not found (required by /app/runtimes/linux-x64/native/libLibTorchSharp.so)");
         Assert.DoesNotContain('\n', reason);
         Assert.Contains("GLIBCXX_3.4.32", reason, StringComparison.Ordinal);
         Assert.Contains("tools/torch/compat.sh /app/runtimes/linux-x64/native", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Another_loader_error_is_reported_in_the_loaders_own_words()
+    {
+        string reason = TorchRuntime.Diagnose(
+            "/app/libLibTorchSharp.so",
+            "Unable to load shared library '/app/libLibTorchSharp.so' or one of its dependencies. Consider LD_DEBUG: \nlibtorch.so: cannot open shared object file: No such file or directory\n");
+        Assert.Equal("TorchSharp cannot load /app/libLibTorchSharp.so: libtorch.so: cannot open shared object file: No such file or directory", reason);
     }
 
     private static void RunDouble(Func<IGradientOptimizer> create, CrossCheckCase c)
