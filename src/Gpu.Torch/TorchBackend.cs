@@ -30,10 +30,14 @@ public sealed class TorchBackend : IGradientMethodBackend
     private TorchBackend(Device device)
     {
         Device = device;
+        FusedSqrtResidual = TorchSqrt.AddcmulIsFused(device);
     }
 
     /// <summary>The torch device the vectors live on.</summary>
     public Device Device { get; }
+
+    /// <summary>Whether <c>addcmul</c> is a fused multiply-add on <see cref="Device"/>, so that the square-root correction can use it (<see cref="TorchSqrt"/>).</summary>
+    internal bool FusedSqrtResidual { get; }
 
     /// <inheritdoc/>
     public string Description => $"TorchSharp {typeof(torch).Assembly.GetName().Version?.ToString(3)}, libtorch {torch.__version__}, device {Device}";
@@ -166,7 +170,7 @@ public sealed class TorchBackend : IGradientMethodBackend
         }
 
         using DisposeScope scope = NewDisposeScope();
-        var ops = new TorchElementwise(theta.dtype, Device);
+        var ops = new TorchElementwise(theta.dtype, Device, FusedSqrtResidual);
         Tensor? keep = Keep(mask, theta.shape[0]);
         Tensor phi = keep is null ? g : where(keep, g, zeros_like(g));
         Tensor mj = (m * ops.Real(scalars.Beta1t)) + (phi * ops.Real(scalars.OneMinusBeta1t));
@@ -201,7 +205,7 @@ public sealed class TorchBackend : IGradientMethodBackend
         }
 
         using DisposeScope scope = NewDisposeScope();
-        var ops = new TorchElementwise(theta.dtype, Device);
+        var ops = new TorchElementwise(theta.dtype, Device, FusedSqrtResidual);
 
         // Every coordinate is computed as if kept; the select at the end leaves the masked-out ones untouched.
         Tensor countNext = count + 1.0;
@@ -233,7 +237,7 @@ public sealed class TorchBackend : IGradientMethodBackend
     {
         Tensor tx = Real(x, nameof(x));
         using DisposeScope scope = NewDisposeScope();
-        var ops = new TorchElementwise(tx.dtype, Device);
+        var ops = new TorchElementwise(tx.dtype, Device, FusedSqrtResidual);
         Tensor scaled = tx * ops.Real(factor);
         Tensor? keep = Keep(keptOnly, tx.shape[0]);
         tx.copy_(keep is null ? scaled : where(keep, scaled, tx));
@@ -246,7 +250,7 @@ public sealed class TorchBackend : IGradientMethodBackend
         Tensor g = Real(gradient, nameof(gradient)), th = Real(theta, nameof(theta));
         SameLength(th, nameof(gradient), g);
         using DisposeScope scope = NewDisposeScope();
-        var ops = new TorchElementwise(g.dtype, Device);
+        var ops = new TorchElementwise(g.dtype, Device, FusedSqrtResidual);
         g.copy_(g + (th * ops.Real(weightDecay)));
     }
 
@@ -258,7 +262,7 @@ public sealed class TorchBackend : IGradientMethodBackend
         SameLength(th, nameof(gradient), g);
         CheckBox(box, nameof(box));
         using DisposeScope scope = NewDisposeScope();
-        var ops = new TorchElementwise(th.dtype, Device);
+        var ops = new TorchElementwise(th.dtype, Device, FusedSqrtResidual);
         th.copy_(ops.Project(th - (g * ops.Real(stepSize)), box));
     }
 
@@ -271,7 +275,7 @@ public sealed class TorchBackend : IGradientMethodBackend
         SameLength(th, nameof(gradient), g);
         CheckBox(box, nameof(box));
         using DisposeScope scope = NewDisposeScope();
-        var ops = new TorchElementwise(th.dtype, Device);
+        var ops = new TorchElementwise(th.dtype, Device, FusedSqrtResidual);
         Tensor sNext = s + (g * g);
         Tensor thNext = ops.ScaledGradientStep(th, g, sNext, learningRate, epsilon, box);
         s.copy_(sNext);
@@ -287,7 +291,7 @@ public sealed class TorchBackend : IGradientMethodBackend
         SameLength(th, nameof(gradient), g);
         CheckBox(box, nameof(box));
         using DisposeScope scope = NewDisposeScope();
-        var ops = new TorchElementwise(th.dtype, Device);
+        var ops = new TorchElementwise(th.dtype, Device, FusedSqrtResidual);
         Tensor vNext = (tv * ops.Real(rho)) + ((g * g) * ops.Real(oneMinusRho));
         Tensor thNext = ops.ScaledGradientStep(th, g, vNext, learningRate, epsilon, box);
         tv.copy_(vNext);

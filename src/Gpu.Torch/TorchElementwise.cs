@@ -11,13 +11,17 @@ namespace Verification.Gpu.Torch;
 /// </summary>
 /// <param name="dtype">float64 or float32.</param>
 /// <param name="device">The device of the tensors.</param>
-internal readonly struct TorchElementwise(ScalarType dtype, Device device)
+/// <param name="fusedSqrtResidual">Whether <see cref="TorchSqrt"/> may use <c>addcmul</c> as a fused multiply-add here.</param>
+internal readonly struct TorchElementwise(ScalarType dtype, Device device, bool fusedSqrtResidual)
 {
     /// <summary><paramref name="value"/> rounded to the tensors' precision (unchanged for float64).</summary>
     public double Real(double value) => dtype == ScalarType.Float32 ? (float)value : value;
 
     /// <summary>A 0-dim tensor of <paramref name="value"/> on the device (a divisor: see <see cref="TorchBackend"/>).</summary>
     public Tensor Scalar(double value) => tensor(Real(value), dtype, device);
+
+    /// <summary>RN(√x) (see <see cref="TorchSqrt"/>).</summary>
+    public Tensor Sqrt(Tensor x) => TorchSqrt.CorrectlyRounded(x, fusedSqrtResidual);
 
     /// <summary>max(a, b) with −0 below +0 (IEEE 754-2019 maximum on non-NaN operands, as Math.Max).</summary>
     public static Tensor Max0(Tensor a, Tensor b) => where((a > b) | ((a == b) & b.signbit()), a, b);
@@ -37,7 +41,7 @@ internal readonly struct TorchElementwise(ScalarType dtype, Device device)
     {
         Tensor mh = m / bc1;
         Tensor vh = r / bc2;
-        Tensor den = options.EpsilonInsideSqrt ? TorchSqrt.CorrectlyRounded(vh + Real(epsilon)) : TorchSqrt.CorrectlyRounded(vh) + Real(epsilon);
+        Tensor den = options.EpsilonInsideSqrt ? Sqrt(vh + Real(epsilon)) : Sqrt(vh) + Real(epsilon);
         Tensor u = where((den == 0.0) & (mh == 0.0), zeros_like(mh), mh / den);
         return Project(theta - (u * Real(stepSize)), options.Box);
     }
@@ -45,7 +49,7 @@ internal readonly struct TorchElementwise(ScalarType dtype, Device device)
     /// <summary>AdaGrad's and RMSProp's θ step: den = √s + ε, u = 0 where den = 0 else g/den, θ − lr·u, projected.</summary>
     public Tensor ScaledGradientStep(Tensor theta, Tensor g, Tensor s, double learningRate, double epsilon, BoxConstraint? box)
     {
-        Tensor den = TorchSqrt.CorrectlyRounded(s) + Real(epsilon);
+        Tensor den = Sqrt(s) + Real(epsilon);
         Tensor u = where(den == 0.0, zeros_like(g), g / den);
         return Project(theta - (u * Real(learningRate)), box);
     }

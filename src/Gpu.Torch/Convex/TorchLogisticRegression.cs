@@ -120,7 +120,7 @@ public abstract class TorchLogisticRegression : IDisposable
         Tensor t = UploadTheta(theta);
         Tensor z = Margins(t);
         Tensor squared = SquaredNorms(z, ResidualsOf(z), DenseKernels.SquaredNorm(theta));
-        Download(TorchSqrt.CorrectlyRounded(where(squared > 0.0, squared, zeros_like(squared)))).CopyTo(norms);
+        Download(TorchSqrt.CorrectlyRounded(where(squared > 0.0, squared, zeros_like(squared)), Backend.FusedSqrtResidual)).CopyTo(norms);
     }
 
     /// <summary>∇F(θ) = (1/n) Σ r_i x̃_i + λθ, residuals and reduction on the device.</summary>
