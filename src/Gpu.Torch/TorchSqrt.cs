@@ -4,9 +4,9 @@ namespace Verification.Gpu.Torch;
 
 /// <summary>
 /// A correctly rounded square root from tensor operations. libtorch's CPU <c>sqrt</c> on float64 and float32 is not
-/// correctly rounded (its vectorised kernel goes through MKL's VML or SLEEF): on 100,003 random doubles 635 results
-/// were 1 ULP off <see cref="Math.Sqrt(double)"/>, on floats 556, never more than 1 ULP. This takes libtorch's result
-/// s and corrects it with Tuckerman's rounding test, which decides exactly whether √x lies beyond the midpoint
+/// correctly rounded (likely its vectorised kernel's MKL or SLEEF call; not traced): of 100,003 random doubles 579
+/// to 635 came out 1 ULP off <see cref="Math.Sqrt(double)"/> depending on the inputs, of floats 556, never more than
+/// 1 ULP. This takes libtorch's result s and corrects it with Tuckerman's rounding test, which decides exactly whether √x lies beyond the midpoint
 /// between s and a neighbour: s is RN(√x) iff s·s⁻ &lt; x ≤ s·s⁺ (exact products, s⁻ and s⁺ the adjacent doubles).
 /// Only the signs of x − s·s± are needed, and they come out exact from either of two residuals:
 /// <list type="bullet">
