@@ -48,7 +48,7 @@ public static class AuditCommandLine
         var seedOption = new Option<ulong>("--seed") { Description = "Base seed of every random draw", DefaultValueFactory = _ => 20261125UL };
         var fullOption = new Option<bool>("--full") { Description = "Full scale instead of the quick default (much longer)" };
         var quickOption = new Option<bool>("--quick") { Description = "Quick scale (the default; under 10 minutes on 2 cores)" };
-        var deviceOption = new Option<ComputeDevice>("--device") { Description = "Where optimizer steps run: Reference or Accelerator", DefaultValueFactory = _ => ComputeDevice.Reference };
+        var deviceOption = new Option<ComputeDevice>("--device") { Description = "Where optimizer steps run: Reference, Accelerator (OpenCL) or Torch (TorchSharp: CUDA if present, else CPU)", DefaultValueFactory = _ => ComputeDevice.Reference };
         var auditDepthOption = new Option<string>("--depth") { Description = "Claims search depth: gate (the test gate's), default (under 10 minutes on 2 cores with the experiments), deep (hours)", DefaultValueFactory = _ => "default" };
         auditDepthOption.AcceptOnlyFromAmong("gate", "default", "deep");
 

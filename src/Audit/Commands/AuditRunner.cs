@@ -53,7 +53,7 @@ internal static class AuditRunner
             settings.CommandLine,
             settings.Seed,
             settings.Quick ? "quick scale" : "full scale",
-            HardwareInfo.Describe(settings.Device == ComputeDevice.Accelerator ? AcceleratorDescription.Current() : null),
+            HardwareInfo.Describe(settings.Device switch { ComputeDevice.Accelerator => AcceleratorDescription.Current(), ComputeDevice.Torch => AcceleratorDescription.Torch(), _ => null }),
             budget,
             claimResults,
             experimentResults,

@@ -23,4 +23,10 @@ public enum ComputeDevice
 
     /// <summary>The OpenCL accelerator (float64), cross-checked bit for bit against the reference.</summary>
     Accelerator,
+
+    /// <summary>
+    /// The TorchSharp backend (float64) on libtorch's CUDA device where one is installed and visible, else on the CPU
+    /// (<c>VERIFICATION_TORCH_DEVICE</c> chooses); cross-checked bit for bit against the reference.
+    /// </summary>
+    Torch,
 }

@@ -3,6 +3,7 @@ using Verification.Golden.Approval;
 using Verification.Golden.Format;
 using Verification.Golden.Recording;
 using Verification.Golden.Scenarios;
+using Verification.Gpu;
 using Verification.Gpu.Optimizers;
 using Verification.Reference.Optimizers.StochGradAdam;
 
@@ -19,7 +20,11 @@ public class AcceleratedGoldenTests
 
     [OpenClGoldenTheory]
     [MemberData(nameof(GradientScenarioIds))]
-    public void Device_double_trajectory_reproduces_the_verified_file_bit_for_bit(string id)
+    public void Device_double_trajectory_reproduces_the_verified_file_bit_for_bit(string id) =>
+        Replay(OpenClGoldenTheoryAttribute.Backend, id, "the OpenCL device in double");
+
+    /// <summary>Replays scenario <paramref name="id"/> on <paramref name="backend"/> in double; the first differing field fails, naming <paramref name="device"/>.</summary>
+    internal static void Replay(IGradientMethodBackend backend, string id, string device)
     {
         GoldenScenario scenario = ScenarioCatalog.Get(id);
         string path = GoldenApprover.Default.VerifiedPath(id);
@@ -29,22 +34,22 @@ public class AcceleratedGoldenTests
         {
             Assert.Equal(scenario.Steps + 2, lines.Count);
             IGoldenProblem problem = scenario.Problem;
-            using var device = new AcceleratedOptimizer<double>(OpenClGoldenTheoryAttribute.Backend, scenario.Optimizer.Gradient!, problem.Dimension);
-            device.SetParameters(scenario.InitialPoint);
+            using var optimizer = new AcceleratedOptimizer<double>(backend, scenario.Optimizer.Gradient!, problem.Dimension);
+            optimizer.SetParameters(scenario.InitialPoint);
             for (int t = 1; t <= scenario.Steps; t++)
             {
-                double[] theta = device.GetParametersAsDouble();
+                double[] theta = optimizer.GetParametersAsDouble();
                 double loss = problem.LossAt(t, theta);
                 var gradient = new double[problem.Dimension];
                 problem.GradientAt(t, theta, gradient);
-                device.Step(gradient);
-                bool[]? mask = scenario.Optimizer.Gradient is StochGradAdam ? device.LastMask() : null;
-                string line = GoldenRecorder.GradientStepLine(t, loss, gradient, mask, device.GetParametersAsDouble(), device.DownloadState());
+                optimizer.Step(gradient);
+                bool[]? mask = scenario.Optimizer.Gradient is StochGradAdam ? optimizer.LastMask() : null;
+                string line = GoldenRecorder.GradientStepLine(t, loss, gradient, mask, optimizer.GetParametersAsDouble(), optimizer.DownloadState());
                 using JsonDocument produced = JsonDocument.Parse(line);
                 var at = new GoldenLocation(file, t + 1, "") { LineKind = $"step {t}" };
                 GoldenDiff.Throw(
                     GoldenDiff.First(lines[t].RootElement, produced.RootElement, at),
-                    "(expected: the verified file; found: the OpenCL device in double)");
+                    $"(expected: the verified file; found: {device})");
             }
         }
         finally

@@ -4,16 +4,24 @@ using Verification.Properties.Gpu;
 namespace Verification.Properties.Audit;
 
 /// <summary>
-/// An experiment run with <c>--device Accelerator</c> must plot the same numbers as on the reference: the float64
-/// device steps are bit-identical to the reference's (only the wall-clock series may differ).
+/// An experiment run with <c>--device Accelerator</c> (OpenCL) or <c>--device Torch</c> must plot the same numbers
+/// as on the reference: the float64 device steps are bit-identical to the reference's (only the wall-clock series may
+/// differ).
 /// </summary>
 public class AcceleratedExperimentTests
 {
     [OpenClFact(RequiresFloat64 = true)]
-    public void Sample_rate_study_on_the_accelerator_plots_the_reference_numbers_bit_for_bit()
+    public void Sample_rate_study_on_the_accelerator_plots_the_reference_numbers_bit_for_bit() =>
+        AssertReferenceNumbers(ComputeDevice.Accelerator, "OpenCL");
+
+    [TorchFact]
+    public void Sample_rate_study_on_torch_plots_the_reference_numbers_bit_for_bit() =>
+        AssertReferenceNumbers(ComputeDevice.Torch, "TorchSharp");
+
+    private static void AssertReferenceNumbers(ComputeDevice where, string backendName)
     {
         ExperimentResult reference = Run(ComputeDevice.Reference);
-        ExperimentResult device = Run(ComputeDevice.Accelerator);
+        ExperimentResult device = Run(where);
         Assert.Equal(reference.Figures.Select(f => f.Id), device.Figures.Select(f => f.Id));
         foreach ((Figure r, Figure d) in reference.Figures.Zip(device.Figures))
         {
@@ -28,6 +36,7 @@ public class AcceleratedExperimentTests
         }
 
         Assert.Contains("float64", device.Setup + device.Findings, StringComparison.Ordinal);
+        Assert.Contains(backendName, device.Setup, StringComparison.Ordinal);
     }
 
     private static ExperimentResult Run(ComputeDevice device) =>

@@ -27,16 +27,16 @@ public sealed class AdamFamilyKernelTests(ITestOutputHelper output)
     /// </summary>
     private static readonly double FloatTolerance = Math.ScaleB(1.0, -19);
 
-    private static readonly Arbitrary<AdamFamilyCase> AnyCase = Arb.From(AdamFamilyCase.Generator(floatSafe: false));
-    private static readonly Arbitrary<AdamFamilyCase> FloatSafeCase = Arb.From(AdamFamilyCase.Generator(floatSafe: true));
+    internal static readonly Arbitrary<AdamFamilyCase> AnyCase = Arb.From(AdamFamilyCase.Generator(floatSafe: false));
+    internal static readonly Arbitrary<AdamFamilyCase> FloatSafeCase = Arb.From(AdamFamilyCase.Generator(floatSafe: true));
 
     [OpenClFact(RequiresFloat64 = true)]
     public void Double_kernel_equals_the_host_loop_bit_for_bit_over_trajectories() =>
-        GpuGenerators.Check(Prop.ForAll(AnyCase, c => AssertTrajectoryMatches<double>(c)), Trials);
+        GpuGenerators.Check(Prop.ForAll(AnyCase, c => AssertTrajectoryMatches<double>(OpenClTestEnvironment.Backend, c)), Trials);
 
     [OpenClFact(RequiresCorrectlyRoundedSingle = true)]
     public void Float_kernel_equals_IEEE_float_host_loop_bit_for_bit_when_divide_and_sqrt_are_correctly_rounded() =>
-        GpuGenerators.Check(Prop.ForAll(FloatSafeCase, c => AssertTrajectoryMatches<float>(c)), Trials);
+        GpuGenerators.Check(Prop.ForAll(FloatSafeCase, c => AssertTrajectoryMatches<float>(OpenClTestEnvironment.Backend, c)), Trials);
 
     [OpenClFact]
     public void Float_kernel_is_within_the_documented_bound_of_the_double_result()
@@ -104,11 +104,10 @@ public sealed class AdamFamilyKernelTests(ITestOutputHelper output)
         Assert.Contains("not a vector allocated by this OpenCL backend", error.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>Runs the case on the device in precision T and on the host oracle, comparing every state entry after every step.</summary>
-    private static void AssertTrajectoryMatches<T>(AdamFamilyCase c)
+    /// <summary>Runs the case on <paramref name="backend"/> in precision T and on the host oracle, comparing every state entry after every step.</summary>
+    internal static void AssertTrajectoryMatches<T>(IElementwiseOptimizerBackend backend, AdamFamilyCase c)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        OpenClBackend backend = OpenClTestEnvironment.Backend;
         int n = c.Dimension;
         using var kernel = new AdamFamilyKernel<T>(backend, n, c.Options, c.Lazy);
         T[] theta = Convert<T>(c.Theta0), m = Convert<T>(c.M0), v = Convert<T>(c.V0);

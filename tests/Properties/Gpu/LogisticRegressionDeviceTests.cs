@@ -22,20 +22,20 @@ public sealed class LogisticRegressionDeviceTests(ITestOutputHelper output)
     /// |Δr| for σ(z) − y and softmax − e_y: both lie in (−1, 1) and come from a few roundings after one exp that may be
     /// 1 ULP off, so a few units of 2^-53; 2^-50 allows 8.
     /// </summary>
-    private static readonly double ResidualTolerance = Math.ScaleB(1.0, -50);
+    internal static readonly double ResidualTolerance = Math.ScaleB(1.0, -50);
 
     /// <summary>
     /// Relative error of the norms and of each gradient coordinate (against Σ|terms|/n + λ|θ_j|, the scale the sum
     /// could reach): residual errors of 2^-50 are amplified by at most the cancellation in the sums, which the scale
     /// absorbs, so 2^-40 is loose (the observed figures are printed).
     /// </summary>
-    private static readonly double RelativeTolerance = Math.ScaleB(1.0, -40);
+    internal static readonly double RelativeTolerance = Math.ScaleB(1.0, -40);
 
     // Binary: n = 2,600 rows (three chunks of 1,024, the last partial), 60 features at density 0.2.
-    private static BinaryLogisticRegression BinaryProblem(ulong seed) => Instances.Binary(seed, n: 2600, p: 60, density: 0.2);
+    internal static BinaryLogisticRegression BinaryProblem(ulong seed) => Instances.Binary(seed, n: 2600, p: 60, density: 0.2);
 
     // Multinomial: n = 700 rows (three chunks of 256), 40 features with a quarter exact zeros, 10 classes.
-    private static MultinomialLogisticRegression MultinomialProblem(ulong seed) => Instances.Multinomial(seed, n: 700, p: 40, k: 10);
+    internal static MultinomialLogisticRegression MultinomialProblem(ulong seed) => Instances.Multinomial(seed, n: 700, p: 40, k: 10);
 
     [OpenClFact(RequiresFloat64 = true)]
     public void Binary_margins_and_gradient_reduction_are_bit_for_bit()
@@ -203,7 +203,14 @@ public sealed class LogisticRegressionDeviceTests(ITestOutputHelper output)
         return scale;
     }
 
-    private void CheckResidualsNormsGradient(IFiniteSumObjective problem, ISmoothConvexObjective smooth, CsrMatrix features, int classes, double lambda, DeviceLogisticRegression device, double[] theta, double[] r, double[] hostR, string label)
+    private void CheckResidualsNormsGradient(IFiniteSumObjective problem, ISmoothConvexObjective smooth, CsrMatrix features, int classes, double lambda, DeviceLogisticRegression device, double[] theta, double[] r, double[] hostR, string label) =>
+        CheckResidualsNormsGradient(output, problem, smooth, features, classes, lambda, device.ExampleGradientNorms, t => device.Gradient(t), theta, r, hostR, label);
+
+    /// <summary>
+    /// Residuals r (from the device) against the host's, then the device's per-example norms and full gradient against
+    /// the reference, each within its named tolerance; prints the worst errors found.
+    /// </summary>
+    internal static void CheckResidualsNormsGradient(ITestOutputHelper output, IFiniteSumObjective problem, ISmoothConvexObjective smooth, CsrMatrix features, int classes, double lambda, ExampleNorms exampleGradientNorms, Func<double[], double[]> fullGradient, double[] theta, double[] r, double[] hostR, string label)
     {
         double worstResidual = 0.0, worstNorm = 0.0, worstGradient = 0.0;
         for (int i = 0; i < r.Length; i++)
@@ -214,7 +221,7 @@ public sealed class LogisticRegressionDeviceTests(ITestOutputHelper output)
         }
 
         var norms = new double[problem.ExampleCount];
-        device.ExampleGradientNorms(theta, norms);
+        exampleGradientNorms(theta, norms);
         for (int i = 0; i < norms.Length; i++)
         {
             double expected = problem.ExampleGradientNorm(i, theta);
@@ -226,7 +233,7 @@ public sealed class LogisticRegressionDeviceTests(ITestOutputHelper output)
         double[] scale = GradientScale(features, classes, lambda, theta, hostR);
         var expectedGradient = new double[problem.Dimension];
         smooth.ValueAndGradient(theta, expectedGradient);
-        double[] gradient = device.Gradient(theta);
+        double[] gradient = fullGradient(theta);
         for (int j = 0; j < gradient.Length; j++)
         {
             double error = Math.Abs(gradient[j] - expectedGradient[j]) / Math.Max(scale[j], double.Epsilon);
@@ -237,6 +244,9 @@ public sealed class LogisticRegressionDeviceTests(ITestOutputHelper output)
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: worst |Δr| = {worstResidual / Math.ScaleB(1.0, -53):F1} × 2^-53, norms {worstNorm / Math.ScaleB(1.0, -52):F1} × 2^-52 relative, gradient {worstGradient / Math.ScaleB(1.0, -52):F1} × 2^-52 of scale"));
     }
 
-    private static void AssertBits(double expected, double actual, string where) =>
+    internal static void AssertBits(double expected, double actual, string where) =>
         Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(actual), $"{where}: expected {expected:R}, got {actual:R}");
+
+    /// <summary>A device's "write ‖∇f_i(θ)‖ for every example" entry point.</summary>
+    internal delegate void ExampleNorms(ReadOnlySpan<double> theta, Span<double> norms);
 }

@@ -2,7 +2,8 @@ namespace Verification.Properties.Gpu;
 
 /// <summary>
 /// A <see cref="FactAttribute"/> that reports the test as skipped, with the specific reason, when no OpenCL device
-/// is usable (or, with <see cref="RequiresFloat64"/>, when the device has no fp64), instead of passing vacuously.
+/// is usable (or, with <see cref="RequiresFloat64"/>, when the device has no fp64), instead of passing vacuously. With
+/// <c>CI</c> set, a missing OpenCL device is a failure instead (<see cref="AcceleratorTestPolicy"/>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class OpenClFactAttribute : FactAttribute

@@ -20,7 +20,7 @@ internal static class OpenClTestEnvironment
     });
 
     private static readonly Lazy<OpenClBackend> SharedBackend = new(() =>
-        new OpenClBackend(Probe.Value.Device ?? throw new InvalidOperationException("No OpenCL device: " + Probe.Value.Reason)));
+        new OpenClBackend(Probe.Value.Device ?? throw AcceleratorTestPolicy.Unavailable("No OpenCL device: " + Probe.Value.Reason)));
 
     /// <summary>The selected device, or null.</summary>
     public static OpenClDeviceInfo? Device => Probe.Value.Device;
@@ -28,13 +28,13 @@ internal static class OpenClTestEnvironment
     /// <summary>The backend shared by all accelerator tests (built once; its launches are serialised internally).</summary>
     public static OpenClBackend Backend => SharedBackend.Value;
 
-    /// <summary>Why an OpenCL test cannot run here, or null when it can.</summary>
+    /// <summary>Why an OpenCL test cannot run here, or null when it can (or when it must run and fail: CI without a device).</summary>
     public static string? SkipReason(bool requireFloat64)
     {
         (OpenClDeviceInfo? device, string reason) = Probe.Value;
         if (device is null)
         {
-            return "This test runs OpenCL kernels and no OpenCL device is usable here. " + reason;
+            return AcceleratorTestPolicy.SkipReason("This test runs OpenCL kernels and no OpenCL device is usable here. " + reason);
         }
 
         if (requireFloat64 && !device.SupportsFloat64)

@@ -1,19 +1,21 @@
 using Verification.Gpu;
 using Verification.Gpu.Optimizers;
+using Verification.Gpu.Torch;
 using Verification.Reference.Optimizers;
 
 namespace Verification.Audit.Experiments.Support;
 
 /// <summary>
-/// Where an experiment's gradient optimizers step: the CPU reference, or the OpenCL accelerator in double (bit-equal
-/// to the reference by construction, see <see cref="AcceleratedOptimizer{T}"/>). When the accelerator was asked for
-/// but cannot be opened, everything runs on the reference and <see cref="Note"/> says why.
+/// Where an experiment's gradient optimizers step: the CPU reference, or an accelerator backend (OpenCL or
+/// TorchSharp) in double (bit-equal to the reference by construction, see <see cref="AcceleratedOptimizer{T}"/>).
+/// When the accelerator was asked for but cannot be opened, everything runs on the reference and <see cref="Note"/>
+/// says why.
 /// </summary>
 internal sealed class GradientDevice : IDisposable
 {
-    private readonly OpenClBackend? _backend;
+    private readonly IGradientMethodBackend? _backend;
 
-    private GradientDevice(OpenClBackend? backend, string note)
+    private GradientDevice(IGradientMethodBackend? backend, string note)
     {
         _backend = backend;
         Note = note;
@@ -26,9 +28,14 @@ internal sealed class GradientDevice : IDisposable
 
     public static GradientDevice Open(ExperimentContext context)
     {
-        if (context.Device != ComputeDevice.Accelerator)
+        if (context.Device == ComputeDevice.Reference)
         {
             return new GradientDevice(null, "Optimizer steps ran on the double-precision CPU reference.");
+        }
+
+        if (context.Device == ComputeDevice.Torch)
+        {
+            return OpenTorch();
         }
 
         try
@@ -52,6 +59,24 @@ internal sealed class GradientDevice : IDisposable
 #pragma warning restore CA1031
         {
             return new GradientDevice(null, $"The accelerator was requested but could not be opened ({e.GetType().Name}: {e.Message}); optimizer steps ran on the CPU reference instead.");
+        }
+    }
+
+    private static GradientDevice OpenTorch()
+    {
+        if (!TorchBackend.IsAvailable(out string reason))
+        {
+            return new GradientDevice(null, $"The TorchSharp backend was requested but cannot load ({reason}); optimizer steps ran on the CPU reference instead.");
+        }
+
+        try
+        {
+            TorchBackend backend = TorchBackend.Create();
+            return new GradientDevice(backend, $"Gradient-optimizer steps (Adam, AMSGrad, StochGradAdam) ran on {backend.Description} in float64; gradients were computed on the host. DASGrad's sampler has no device implementation, so DASGrad ran on the CPU reference.");
+        }
+        catch (Exception e) when (e is NotSupportedException or ArgumentException)
+        {
+            return new GradientDevice(null, $"The TorchSharp backend was requested but could not be opened ({e.Message}); optimizer steps ran on the CPU reference instead.");
         }
     }
 
@@ -104,7 +129,7 @@ internal sealed class AcceleratedStepper : IGradientStepper
 {
     private readonly AcceleratedOptimizer<double> _device;
 
-    public AcceleratedStepper(OpenClBackend backend, IGradientOptimizer optimizer, double[] theta)
+    public AcceleratedStepper(IGradientMethodBackend backend, IGradientOptimizer optimizer, double[] theta)
     {
         _device = new AcceleratedOptimizer<double>(backend, optimizer, theta.Length);
         _device.SetParameters(theta);
