@@ -2,6 +2,7 @@ using TorchSharp;
 using Verification.Gpu.Optimizers;
 using Verification.Reference.Random;
 using static TorchSharp.torch;
+using static Verification.Gpu.Torch.TorchArithmetic;
 
 namespace Verification.Gpu.Torch;
 
@@ -151,7 +152,7 @@ public sealed class TorchBackend : IGradientMethodBackend
         SameLength(ta, nameof(c), tc);
         using DisposeScope scope = NewDisposeScope();
         double factor = typeof(T) == typeof(double) ? (double)(object)q : (float)(object)q;
-        ta.copy_(tb + (tc * factor));
+        ta.copy_(Add(tb, Mul(tc, factor)));
     }
 
     /// <inheritdoc/>
@@ -173,8 +174,8 @@ public sealed class TorchBackend : IGradientMethodBackend
         var ops = new TorchElementwise(theta.dtype, Device, FusedSqrtResidual);
         Tensor? keep = Keep(mask, theta.shape[0]);
         Tensor phi = keep is null ? g : where(keep, g, zeros_like(g));
-        Tensor mj = (m * ops.Real(scalars.Beta1t)) + (phi * ops.Real(scalars.OneMinusBeta1t));
-        Tensor vj = (v * ops.Real(scalars.Beta2t)) + ((phi * phi) * ops.Real(scalars.OneMinusBeta2t));
+        Tensor mj = Add(Mul(m, ops.Real(scalars.Beta1t)), Mul(phi, ops.Real(scalars.OneMinusBeta1t)));
+        Tensor vj = Add(Mul(v, ops.Real(scalars.Beta2t)), Mul(phi * phi, ops.Real(scalars.OneMinusBeta2t)));
         Tensor r = vmax is null ? vj : TorchElementwise.Max0(vmax, vj);
         Tensor th = ops.AdamTheta(theta, mj, r, ops.Scalar(scalars.BiasCorrection1), ops.Scalar(scalars.BiasCorrection2), scalars.Epsilon, scalars.StepSize, options);
         m.copy_(mj);
@@ -208,13 +209,13 @@ public sealed class TorchBackend : IGradientMethodBackend
         var ops = new TorchElementwise(theta.dtype, Device, FusedSqrtResidual);
 
         // Every coordinate is computed as if kept; the select at the end leaves the masked-out ones untouched.
-        Tensor countNext = count + 1.0;
-        Tensor q1 = p1 * ops.Real(scalars.Beta1);
-        Tensor q2 = p2 * ops.Real(scalars.Beta2);
-        Tensor bc1 = 1.0 - q1;
-        Tensor bc2 = 1.0 - q2;
-        Tensor mj = (m * ops.Real(scalars.Beta1)) + (g * ops.Real(scalars.OneMinusBeta1));
-        Tensor vj = (v * ops.Real(scalars.Beta2)) + ((g * g) * ops.Real(scalars.OneMinusBeta2));
+        Tensor countNext = Add(count, 1.0);
+        Tensor q1 = Mul(p1, ops.Real(scalars.Beta1));
+        Tensor q2 = Mul(p2, ops.Real(scalars.Beta2));
+        Tensor bc1 = Sub(1.0, q1);
+        Tensor bc2 = Sub(1.0, q2);
+        Tensor mj = Add(Mul(m, ops.Real(scalars.Beta1)), Mul(g, ops.Real(scalars.OneMinusBeta1)));
+        Tensor vj = Add(Mul(v, ops.Real(scalars.Beta2)), Mul(g * g, ops.Real(scalars.OneMinusBeta2)));
         Tensor r = vmax is null ? vj : TorchElementwise.Max0(vmax, vj);
         Tensor th = ops.AdamTheta(theta, mj, r, bc1, bc2, scalars.Epsilon, scalars.StepSize, options);
         Tensor? keep = Keep(mask, theta.shape[0]);
@@ -238,7 +239,7 @@ public sealed class TorchBackend : IGradientMethodBackend
         Tensor tx = Real(x, nameof(x));
         using DisposeScope scope = NewDisposeScope();
         var ops = new TorchElementwise(tx.dtype, Device, FusedSqrtResidual);
-        Tensor scaled = tx * ops.Real(factor);
+        Tensor scaled = Mul(tx, ops.Real(factor));
         Tensor? keep = Keep(keptOnly, tx.shape[0]);
         tx.copy_(keep is null ? scaled : where(keep, scaled, tx));
     }
@@ -251,7 +252,7 @@ public sealed class TorchBackend : IGradientMethodBackend
         SameLength(th, nameof(gradient), g);
         using DisposeScope scope = NewDisposeScope();
         var ops = new TorchElementwise(g.dtype, Device, FusedSqrtResidual);
-        g.copy_(g + (th * ops.Real(weightDecay)));
+        g.copy_(Add(g, Mul(th, ops.Real(weightDecay))));
     }
 
     /// <inheritdoc/>
@@ -263,7 +264,7 @@ public sealed class TorchBackend : IGradientMethodBackend
         CheckBox(box, nameof(box));
         using DisposeScope scope = NewDisposeScope();
         var ops = new TorchElementwise(th.dtype, Device, FusedSqrtResidual);
-        th.copy_(ops.Project(th - (g * ops.Real(stepSize)), box));
+        th.copy_(ops.Project(Sub(th, Mul(g, ops.Real(stepSize))), box));
     }
 
     /// <inheritdoc/>
@@ -276,7 +277,7 @@ public sealed class TorchBackend : IGradientMethodBackend
         CheckBox(box, nameof(box));
         using DisposeScope scope = NewDisposeScope();
         var ops = new TorchElementwise(th.dtype, Device, FusedSqrtResidual);
-        Tensor sNext = s + (g * g);
+        Tensor sNext = Add(s, g * g);
         Tensor thNext = ops.ScaledGradientStep(th, g, sNext, learningRate, epsilon, box);
         s.copy_(sNext);
         th.copy_(thNext);
@@ -292,7 +293,7 @@ public sealed class TorchBackend : IGradientMethodBackend
         CheckBox(box, nameof(box));
         using DisposeScope scope = NewDisposeScope();
         var ops = new TorchElementwise(th.dtype, Device, FusedSqrtResidual);
-        Tensor vNext = (tv * ops.Real(rho)) + ((g * g) * ops.Real(oneMinusRho));
+        Tensor vNext = Add(Mul(tv, ops.Real(rho)), Mul(g * g, ops.Real(oneMinusRho)));
         Tensor thNext = ops.ScaledGradientStep(th, g, vNext, learningRate, epsilon, box);
         tv.copy_(vNext);
         th.copy_(thNext);

@@ -1,5 +1,6 @@
 using Verification.Gpu.Optimizers;
 using static TorchSharp.torch;
+using static Verification.Gpu.Torch.TorchArithmetic;
 
 namespace Verification.Gpu.Torch;
 
@@ -41,16 +42,16 @@ internal readonly struct TorchElementwise(ScalarType dtype, Device device, bool 
     {
         Tensor mh = m / bc1;
         Tensor vh = r / bc2;
-        Tensor den = options.EpsilonInsideSqrt ? Sqrt(vh + Real(epsilon)) : Sqrt(vh) + Real(epsilon);
-        Tensor u = where((den == 0.0) & (mh == 0.0), zeros_like(mh), mh / den);
-        return Project(theta - (u * Real(stepSize)), options.Box);
+        Tensor den = options.EpsilonInsideSqrt ? Sqrt(Add(vh, Real(epsilon))) : Add(Sqrt(vh), Real(epsilon));
+        Tensor u = where(Equal(den, 0.0) & Equal(mh, 0.0), zeros_like(mh), mh / den);
+        return Project(Sub(theta, Mul(u, Real(stepSize))), options.Box);
     }
 
     /// <summary>AdaGrad's and RMSProp's θ step: den = √s + ε, u = 0 where den = 0 else g/den, θ − lr·u, projected.</summary>
     public Tensor ScaledGradientStep(Tensor theta, Tensor g, Tensor s, double learningRate, double epsilon, BoxConstraint? box)
     {
-        Tensor den = Sqrt(s) + Real(epsilon);
-        Tensor u = where(den == 0.0, zeros_like(g), g / den);
-        return Project(theta - (u * Real(learningRate)), box);
+        Tensor den = Add(Sqrt(s), Real(epsilon));
+        Tensor u = where(Equal(den, 0.0), zeros_like(g), g / den);
+        return Project(Sub(theta, Mul(u, Real(learningRate))), box);
     }
 }

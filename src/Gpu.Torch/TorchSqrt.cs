@@ -1,4 +1,6 @@
+using TorchSharp;
 using static TorchSharp.torch;
+using static Verification.Gpu.Torch.TorchArithmetic;
 
 namespace Verification.Gpu.Torch;
 
@@ -66,7 +68,8 @@ internal static class TorchSqrt
 
         using Tensor ta = tensor(a, ScalarType.Float64, device);
         using Tensor tb = tensor(b, ScalarType.Float64, device);
-        using Tensor result = ta.addcmul(tb, tb, 1.0);
+        using Scalar one = 1.0.ToScalar();
+        using Tensor result = ta.addcmul(tb, tb, one);
         using Tensor host = result.cpu();
         double[] r = host.data<double>().ToArray();
         for (int i = 0; i < length; i++)
@@ -82,29 +85,29 @@ internal static class TorchSqrt
 
     private static Tensor Float64(Tensor x, bool fusedResidual)
     {
-        Tensor tiny = x < TinyLimit;
-        Tensor huge = x > HugeLimit;
-        Tensor scaled = where(tiny, x * Math.ScaleB(1.0, 400), where(huge, x * Math.ScaleB(1.0, -400), x));
+        Tensor tiny = Less(x, TinyLimit);
+        Tensor huge = Greater(x, HugeLimit);
+        Tensor scaled = where(tiny, Mul(x, Math.ScaleB(1.0, 400)), where(huge, Mul(x, Math.ScaleB(1.0, -400)), x));
         Tensor s = scaled.sqrt();
-        Tensor up = nextafter(s, full_like(s, double.PositiveInfinity));
+        Tensor up = nextafter(s, FullLike(s, double.PositiveInfinity));
         Tensor down = nextafter(s, zeros_like(s));
         Tensor aboveUpper, belowLower;
         if (fusedResidual)
         {
-            aboveUpper = scaled.addcmul(s, up, -1.0) > 0.0;    // x > s·s⁺: √x rounds above s
-            belowLower = scaled.addcmul(s, down, -1.0) <= 0.0; // x ≤ s·s⁻: √x rounds below s
+            aboveUpper = Greater(SubProduct(scaled, s, up), 0.0);    // x > s·s⁺: √x rounds above s
+            belowLower = LessOrEqual(SubProduct(scaled, s, down), 0.0); // x ≤ s·s⁻: √x rounds below s
         }
         else
         {
             (Tensor sHigh, Tensor sLow) = Split(s);
-            aboveUpper = Residual(scaled, s, sHigh, sLow, up) > 0.0;
-            belowLower = Residual(scaled, s, sHigh, sLow, down) <= 0.0;
+            aboveUpper = Greater(Residual(scaled, s, sHigh, sLow, up), 0.0);
+            belowLower = LessOrEqual(Residual(scaled, s, sHigh, sLow, down), 0.0);
         }
 
         Tensor corrected = where(aboveUpper, up, where(belowLower, down, s));
-        Tensor special = (scaled == 0.0) | scaled.isinf() | scaled.isnan();
+        Tensor special = Equal(scaled, 0.0) | scaled.isinf() | scaled.isnan();
         Tensor root = where(special, s, corrected);
-        return where(tiny, root * Math.ScaleB(1.0, -200), where(huge, root * Math.ScaleB(1.0, 200), root));
+        return where(tiny, Mul(root, Math.ScaleB(1.0, -200)), where(huge, Mul(root, Math.ScaleB(1.0, 200)), root));
     }
 
     /// <summary>x − s·t rounded once (its sign and zero-ness are exact): (x − hi) − lo with s·t = hi + lo exactly.</summary>
@@ -112,15 +115,15 @@ internal static class TorchSqrt
     {
         (Tensor tHigh, Tensor tLow) = Split(t);
         Tensor hi = s * t;
-        Tensor lo = (((sHigh * tHigh) - hi) + (sHigh * tLow) + (sLow * tHigh)) + (sLow * tLow);
-        return (x - hi) - lo;
+        Tensor lo = Add(Add(Add(Sub(sHigh * tHigh, hi), sHigh * tLow), sLow * tHigh), sLow * tLow);
+        return Sub(Sub(x, hi), lo);
     }
 
     /// <summary>Veltkamp's split: a = high + low exactly, each with at most 26 significant bits.</summary>
     private static (Tensor High, Tensor Low) Split(Tensor a)
     {
-        Tensor gamma = a * Splitter;
-        Tensor high = gamma - (gamma - a);
-        return (high, a - high);
+        Tensor gamma = Mul(a, Splitter);
+        Tensor high = Sub(gamma, Sub(gamma, a));
+        return (high, Sub(a, high));
     }
 }

@@ -1,5 +1,6 @@
 using Verification.Convex.Objectives;
 using static TorchSharp.torch;
+using static Verification.Gpu.Torch.TorchArithmetic;
 
 namespace Verification.Gpu.Torch.Convex;
 
@@ -36,19 +37,19 @@ public sealed class TorchBinaryLogisticRegression : TorchLogisticRegression
         // Σ x·θ[col] from +0 in column order, then + the bias (BinaryLogisticRegression.Margin).
         Tensor weights = theta.view(1, -1);
         Tensor sums = AccumulateRows(zeros(new long[] { ExampleCount, 1 }, ScalarType.Float64, Backend.Device), Products(weights));
-        return sums + theta[Dimension - 1];
+        return Add(sums, theta[Dimension - 1]);
     }
 
     private protected override Tensor ResidualsOf(Tensor z)
     {
         // LogisticMath.Sigmoid: e = exp(−|z|); z ≥ 0 ? 1/(1 + e) : e/(1 + e).
         Tensor e = (-z.abs()).exp();
-        Tensor onePlus = e + 1.0;
-        return where(z >= 0.0, ones_like(e) / onePlus, e / onePlus) - _labels;
+        Tensor onePlus = Add(e, 1.0);
+        return Sub(where(GreaterOrEqual(z, 0.0), ones_like(e) / onePlus, e / onePlus), _labels);
     }
 
     private protected override Tensor SquaredNorms(Tensor z, Tensor r, double thetaSquared) =>
-        (((r * r) * AugmentedSquaredNorms.view(-1, 1)) + ((r * (2.0 * Problem.Lambda)) * z) + (Problem.Lambda * Problem.Lambda * thetaSquared)).view(-1);
+        Add(Add((r * r) * AugmentedSquaredNorms.view(-1, 1), Mul(r, 2.0 * Problem.Lambda) * z), Problem.Lambda * Problem.Lambda * thetaSquared).view(-1);
 
     private protected override Tensor GradientOf(Tensor theta, Tensor r) => Finish(ChunkedSums(r).view(-1), theta);
 }

@@ -2,6 +2,7 @@ using TorchSharp;
 using Verification.Convex.Features;
 using Verification.Convex.Objectives;
 using static TorchSharp.torch;
+using static Verification.Gpu.Torch.TorchArithmetic;
 
 namespace Verification.Gpu.Torch.Convex;
 
@@ -120,7 +121,7 @@ public abstract class TorchLogisticRegression : IDisposable
         Tensor t = UploadTheta(theta);
         Tensor z = Margins(t);
         Tensor squared = SquaredNorms(z, ResidualsOf(z), DenseKernels.SquaredNorm(theta));
-        Download(TorchSqrt.CorrectlyRounded(where(squared > 0.0, squared, zeros_like(squared)), Backend.FusedSqrtResidual)).CopyTo(norms);
+        Download(TorchSqrt.CorrectlyRounded(where(Greater(squared, 0.0), squared, zeros_like(squared)), Backend.FusedSqrtResidual)).CopyTo(norms);
     }
 
     /// <summary>∇F(θ) = (1/n) Σ r_i x̃_i + λθ, residuals and reduction on the device.</summary>
@@ -185,7 +186,7 @@ public abstract class TorchLogisticRegression : IDisposable
         Tensor total = zeros(new long[] { ColumnsWithBias, r.shape[1] }, ScalarType.Float64, Backend.Device);
         for (int c = 0; c < _chunks; c++)
         {
-            total = total + partials[c];
+            total = Add(total, partials[c]);
         }
 
         return total;
@@ -193,13 +194,13 @@ public abstract class TorchLogisticRegression : IDisposable
 
     /// <summary>(sums laid out as θ) / n + λθ.</summary>
     private protected Tensor Finish(Tensor sumsInThetaLayout, Tensor theta) =>
-        (sumsInThetaLayout / tensor((double)ExampleCount, ScalarType.Float64, Backend.Device)) + (theta * Lambda);
+        Add(sumsInThetaLayout / tensor((double)ExampleCount, ScalarType.Float64, Backend.Device), Mul(theta, Lambda));
 
     /// <summary>Every stored product x_e·w[col_e] for the weight rows <paramref name="weights"/> (outputs × columnsWithBias): nnz × outputs.</summary>
     private protected Tensor Products(Tensor weights) => weights.index_select(1, _columns).t() * _values.unsqueeze(1);
 
     /// <summary>Adds every product into its row of <paramref name="start"/> (n × outputs), one at a time in CSR order.</summary>
-    private protected Tensor AccumulateRows(Tensor start, Tensor products) => start.index_add_(0, _rows, products, 1.0);
+    private protected Tensor AccumulateRows(Tensor start, Tensor products) => IndexAdd(start, _rows, products);
 
     /// <summary>The gradient (length d) from residuals r (n × outputs).</summary>
     private protected abstract Tensor GradientOf(Tensor theta, Tensor r);

@@ -1,5 +1,6 @@
 using Verification.Convex.Objectives;
 using static TorchSharp.torch;
+using static Verification.Gpu.Torch.TorchArithmetic;
 
 namespace Verification.Gpu.Torch.Convex;
 
@@ -47,12 +48,12 @@ public sealed class TorchMultinomialLogisticRegression : TorchLogisticRegression
     private protected override Tensor ResidualsOf(Tensor z)
     {
         // LogisticMath.Softmax: shift by the maximum, exp, divide by the sum; minus 1 at the label.
-        Tensor q = (z - z.amax(new long[] { 1 }, keepdim: true)).exp();
-        return (q / q.sum(1, keepdim: true)) - _oneHot;
+        Tensor q = Sub(z, z.amax(new long[] { 1 }, keepdim: true)).exp();
+        return Sub(q / q.sum(1, keepdim: true), _oneHot);
     }
 
     private protected override Tensor SquaredNorms(Tensor z, Tensor r, double thetaSquared) =>
-        ((r * r).sum(1) * AugmentedSquaredNorms) + ((r * z).sum(1) * (2.0 * Problem.Lambda)) + (Problem.Lambda * Problem.Lambda * thetaSquared);
+        Add(Add((r * r).sum(1) * AugmentedSquaredNorms, Mul((r * z).sum(1), 2.0 * Problem.Lambda)), Problem.Lambda * Problem.Lambda * thetaSquared);
 
     private protected override Tensor GradientOf(Tensor theta, Tensor r) => Finish(ChunkedSums(r).t().reshape(-1), theta);
 }

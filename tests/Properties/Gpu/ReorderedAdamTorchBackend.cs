@@ -3,6 +3,7 @@ using Verification.Gpu.Optimizers;
 using Verification.Gpu.Torch;
 using Verification.Reference.Random;
 using static TorchSharp.torch;
+using static Verification.Gpu.Torch.TorchArithmetic;
 
 namespace Verification.Properties.Gpu;
 
@@ -44,14 +45,14 @@ internal sealed class ReorderedAdamTorchBackend(TorchBackend inner) : IGradientM
         Tensor theta = ((TorchVector<T>)state.Theta).Tensor, m = ((TorchVector<T>)state.M).Tensor, v = ((TorchVector<T>)state.V).Tensor;
         Tensor g = ((TorchVector<T>)gradient).Tensor;
         using IDisposable scope = NewDisposeScope();
-        Tensor mj = (m * scalars.Beta1t) + (g * scalars.OneMinusBeta1t);
-        Tensor vj = (v * scalars.Beta2t) + ((g * g) * scalars.OneMinusBeta2t);
+        Tensor mj = Add(Mul(m, scalars.Beta1t), Mul(g, scalars.OneMinusBeta1t));
+        Tensor vj = Add(Mul(v, scalars.Beta2t), Mul(g * g, scalars.OneMinusBeta2t));
         Tensor mh = mj / tensor(scalars.BiasCorrection1, theta.dtype);
-        Tensor den = (vj / tensor(scalars.BiasCorrection2, theta.dtype)).sqrt() + scalars.Epsilon;
-        Tensor step = where((den == 0.0) & (mh == 0.0), zeros_like(mh), (mh * scalars.StepSize) / den);   // the change
+        Tensor den = Add((vj / tensor(scalars.BiasCorrection2, theta.dtype)).sqrt(), scalars.Epsilon);
+        Tensor step = where(Equal(den, 0.0) & Equal(mh, 0.0), zeros_like(mh), Mul(mh, scalars.StepSize) / den);   // the change
         m.copy_(mj);
         v.copy_(vj);
-        theta.copy_(theta - step);
+        theta.copy_(Sub(theta, step));
     }
 
     public void AdamFamilyMaskedUpdate<T>(AdamFamilyBuffers<T> state, LazyAdamFamilyCounters<T> counters, IDeviceVector<T> gradient, LazyAdamFamilyScalars scalars, AdamFamilyOptions options, GradientMask? mask, IDeviceVector<uint>? keepOut)
