@@ -29,71 +29,42 @@ internal static class TorchArithmetic
     public static Tensor Sub(Tensor a, Tensor b) => a.sub(b);
 
     /// <summary>a + c.</summary>
-    public static Tensor Add(Tensor a, double c)
-    {
-        using Scalar s = c.ToScalar();
-        return a.add(s, One);
-    }
+    public static Tensor Add(Tensor a, double c) => WithScalar(c, s => a.add(s, One));
 
     /// <summary>c − a, as c + (−a) (the same rounding: negation is exact).</summary>
-    public static Tensor Sub(double c, Tensor a)
-    {
-        using Scalar s = c.ToScalar();
-        return a.neg().add(s, One);
-    }
+    public static Tensor Sub(double c, Tensor a) => WithScalar(c, s => a.neg().add(s, One));
 
     /// <summary>a · c.</summary>
-    public static Tensor Mul(Tensor a, double c)
-    {
-        using Scalar s = c.ToScalar();
-        return a.mul(s);
-    }
+    public static Tensor Mul(Tensor a, double c) => WithScalar(c, s => a.mul(s));
 
     /// <summary>a − b·c, rounded once where libtorch fuses it (addcmul with value −1).</summary>
     public static Tensor SubProduct(Tensor a, Tensor b, Tensor c) => a.addcmul(b, c, MinusOne);
 
     /// <summary>a &lt; c.</summary>
-    public static Tensor Less(Tensor a, double c)
-    {
-        using Scalar s = c.ToScalar();
-        return a.lt(s);
-    }
+    public static Tensor Less(Tensor a, double c) => WithScalar(c, s => a.lt(s));
 
     /// <summary>a ≤ c.</summary>
-    public static Tensor LessOrEqual(Tensor a, double c)
-    {
-        using Scalar s = c.ToScalar();
-        return a.le(s);
-    }
+    public static Tensor LessOrEqual(Tensor a, double c) => WithScalar(c, s => a.le(s));
 
     /// <summary>a &gt; c.</summary>
-    public static Tensor Greater(Tensor a, double c)
-    {
-        using Scalar s = c.ToScalar();
-        return a.gt(s);
-    }
+    public static Tensor Greater(Tensor a, double c) => WithScalar(c, s => a.gt(s));
 
     /// <summary>a ≥ c.</summary>
-    public static Tensor GreaterOrEqual(Tensor a, double c)
-    {
-        using Scalar s = c.ToScalar();
-        return a.ge(s);
-    }
+    public static Tensor GreaterOrEqual(Tensor a, double c) => WithScalar(c, s => a.ge(s));
 
     /// <summary>a = c.</summary>
-    public static Tensor Equal(Tensor a, double c)
-    {
-        using Scalar s = c.ToScalar();
-        return a.eq(s);
-    }
+    public static Tensor Equal(Tensor a, double c) => WithScalar(c, s => a.eq(s));
 
     /// <summary>start[index[i]] += source[i] along dimension 0, in place (alpha 1.0).</summary>
     public static Tensor IndexAdd(Tensor start, Tensor index, Tensor source) => start.index_add_(0, index, source, OnePointZero);
 
     /// <summary>A tensor shaped like <paramref name="a"/> filled with <paramref name="c"/>.</summary>
-    public static Tensor FullLike(Tensor a, double c)
+    public static Tensor FullLike(Tensor a, double c) => WithScalar(c, s => full_like(a, s));
+
+    /// <summary>op(c) with the Scalar for c disposed only after op, and so after libtorch, has returned.</summary>
+    private static Tensor WithScalar(double c, Func<Scalar, Tensor> op)
     {
         using Scalar s = c.ToScalar();
-        return full_like(a, s);
+        return op(s);
     }
 }

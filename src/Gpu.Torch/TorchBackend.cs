@@ -164,11 +164,7 @@ public sealed class TorchBackend : IGradientMethodBackend
         (Tensor theta, Tensor m, Tensor v, Tensor? vmax) = Own(state, options);
         Tensor g = Real(gradient, nameof(gradient));
         SameLength(theta, nameof(gradient), g);
-        Tensor? keepBits = keepOut is null ? null : Own(keepOut, nameof(keepOut)).Tensor;
-        if (keepBits is not null)
-        {
-            SameLength(theta, nameof(keepOut), keepBits);
-        }
+        Tensor? keepBits = KeepBits(theta, keepOut);
 
         using DisposeScope scope = NewDisposeScope();
         var ops = new TorchElementwise(theta.dtype, Device, FusedSqrtResidual);
@@ -199,11 +195,7 @@ public sealed class TorchBackend : IGradientMethodBackend
         SameLength(theta, "counters.Beta2Power", p2);
         Tensor g = Real(gradient, nameof(gradient));
         SameLength(theta, nameof(gradient), g);
-        Tensor? keepBits = keepOut is null ? null : Own(keepOut, nameof(keepOut)).Tensor;
-        if (keepBits is not null)
-        {
-            SameLength(theta, nameof(keepOut), keepBits);
-        }
+        Tensor? keepBits = KeepBits(theta, keepOut);
 
         using DisposeScope scope = NewDisposeScope();
         var ops = new TorchElementwise(theta.dtype, Device, FusedSqrtResidual);
@@ -323,6 +315,19 @@ public sealed class TorchBackend : IGradientMethodBackend
         {
             throw new ArgumentException($"Invalid box: lower {b.Lower} must not exceed upper {b.Upper}.", name);
         }
+    }
+
+    /// <summary>The tensor of the optional keep-bit output, checked to have θ's length; null without one.</summary>
+    private Tensor? KeepBits(Tensor theta, IDeviceVector<uint>? keepOut)
+    {
+        if (keepOut is null)
+        {
+            return null;
+        }
+
+        Tensor bits = Own(keepOut, nameof(keepOut)).Tensor;
+        SameLength(theta, nameof(keepOut), bits);
+        return bits;
     }
 
     private static void SameLength(Tensor expected, string name, Tensor actual)
