@@ -11,6 +11,12 @@ namespace Verification.Audit.Experiments;
 public sealed record ExperimentResult(
     string Name, string Title, string Setup, string Findings, IReadOnlyList<Figure> Figures, IReadOnlyList<Table> Tables, double Seconds)
 {
+    /// <summary>What the paper says about this experiment's figure, beside what was measured here, with a verdict per statement.</summary>
+    public IReadOnlyList<PaperComparison> PaperComparisons { get; init; } = [];
+
+    /// <summary>Runs (experiment × configuration × seed) that did not finish, in words; empty when the experiment is complete.</summary>
+    public IReadOnlyList<string> Missing { get; init; } = [];
+
     /// <summary>Why the experiment did not finish (one line), or null when it did; the report states it in the experiment's section.</summary>
     public string? Failure { get; init; }
 
@@ -36,7 +42,22 @@ public sealed record ExperimentResult(
 /// <param name="Kind">Lines, a histogram (bars at the x values) or unconnected points.</param>
 /// <param name="Reference">A horizontal line to read the points against (always inside the y range), or null.</param>
 public sealed record Figure(
-    string Id, string Title, string XLabel, string YLabel, IReadOnlyList<Series> Series, bool LogX = false, bool LogY = false, FigureKind Kind = FigureKind.Lines, ReferenceLine? Reference = null);
+    string Id, string Title, string XLabel, string YLabel, IReadOnlyList<Series> Series, bool LogX = false, bool LogY = false, FigureKind Kind = FigureKind.Lines, ReferenceLine? Reference = null)
+{
+    /// <summary>Dashed vertical lines marking x positions (for example the horizon where a bound is first crossed); always inside the x range.</summary>
+    public IReadOnlyList<VerticalMarker> Markers { get; init; } = [];
+
+    /// <summary>
+    /// What the shaded bands of the series are, for the legend and caption (for example "95% t-interval of the mean over
+    /// 5 seeds"); null when no series has a band.
+    /// </summary>
+    public string? BandMeaning { get; init; }
+}
+
+/// <summary>A dashed vertical line across a figure.</summary>
+/// <param name="X">Where it is drawn.</param>
+/// <param name="Label">What it marks.</param>
+public sealed record VerticalMarker(double X, string Label);
 
 /// <summary>How a figure is drawn.</summary>
 public enum FigureKind
@@ -59,11 +80,50 @@ public sealed record ReferenceLine(double Y, string Label);
 /// <summary>One named sequence of points.</summary>
 /// <param name="Name">The legend entry.</param>
 /// <param name="X">x values.</param>
-/// <param name="Y">y values (same length).</param>
-public sealed record Series(string Name, double[] X, double[] Y);
+/// <param name="Y">y values (same length): the plotted centre line (a mean or a median over seeds when <see cref="Seeds"/> has several).</param>
+public sealed record Series(string Name, double[] X, double[] Y)
+{
+    /// <summary>The lower edge of the shaded band at each x (same length as <see cref="X"/>), or null for no band.</summary>
+    public double[]? Lower { get; init; }
+
+    /// <summary>The upper edge of the shaded band at each x, or null for no band.</summary>
+    public double[]? Upper { get; init; }
+
+    /// <summary>
+    /// The seeds whose runs the points summarise (written to the series' CSV, so a reader can check which runs a curve
+    /// rests on); empty for a curve that depends on no seed.
+    /// </summary>
+    public IReadOnlyList<ulong> Seeds { get; init; } = [];
+
+    /// <summary>Whether a band is drawn.</summary>
+    public bool HasBand => Lower is not null && Upper is not null;
+}
 
 /// <summary>A small table.</summary>
 /// <param name="Title">Its caption.</param>
 /// <param name="Header">Column names.</param>
 /// <param name="Rows">Cells, already formatted.</param>
 public sealed record Table(string Title, string[] Header, string[][] Rows);
+
+/// <summary>One statement the paper makes about an experiment, beside the measurement here.</summary>
+/// <param name="PaperSays">The paper's statement, paraphrased, with where it is made.</param>
+/// <param name="Measured">What this run measured, with its interval.</param>
+/// <param name="Verdict">How the two compare.</param>
+/// <param name="Why">Why the verdict (the reason a statement cannot be checked here, or what limits the comparison).</param>
+public sealed record PaperComparison(string PaperSays, string Measured, ReproductionVerdict Verdict, string Why);
+
+/// <summary>Whether a paper's statement about an experiment was reproduced.</summary>
+public enum ReproductionVerdict
+{
+    /// <summary>The measurement agrees with the statement, beyond seed-to-seed noise.</summary>
+    Reproduced,
+
+    /// <summary>Some of the statement agrees (some data sets, some settings, or the sign but not the size).</summary>
+    Partly,
+
+    /// <summary>The measurement contradicts the statement, or shows no difference where one was claimed.</summary>
+    NotReproduced,
+
+    /// <summary>The statement is about something this project does not run (say why).</summary>
+    NotCheckable,
+}
