@@ -1,3 +1,5 @@
+using Verification.Audit.Experiments.Runs;
+
 namespace Verification.Audit.Experiments;
 
 /// <summary>What every experiment gets: where the data is, the seed, the scale, the device and a progress sink.</summary>
@@ -13,6 +15,21 @@ public sealed record ExperimentContext(string? DataDirectory, ulong Seed, bool Q
     /// steps): for the structural tests only. Overrides <see cref="Quick"/>.
     /// </summary>
     internal bool Tiny { get; init; }
+
+    /// <summary>Where run results are written and read back (in memory by default).</summary>
+    public RunStore Store { get; init; } = new(null);
+
+    /// <summary>Runs executed at once (default: every core). Results do not depend on it.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Stops starting and stepping runs (Ctrl-C); finished runs are kept.</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>
+    /// The evaluation and tuning seeds: 3 + 2 at the tiny (test) scale, 5 + 2 in quick mode, 10 + 2 in full mode, all
+    /// derived from <see cref="Seed"/>.
+    /// </summary>
+    public SeedPlan Seeds => new(Seed, Tiny ? 3 : Quick ? 5 : 10, 2);
 }
 
 /// <summary>Where optimizer steps run.</summary>

@@ -23,6 +23,18 @@ public sealed record ExperimentResult(
     /// <summary>The exception text with its stack trace when the failure is a bug rather than a user or data error; otherwise null.</summary>
     public string? FailureDetail { get; init; }
 
+    /// <summary>
+    /// The result of an experiment stopped before all its runs finished (Ctrl-C): no figures, the setup, and which runs
+    /// are missing; the finished runs stay in the output folder and a rerun into it computes only the missing ones.
+    /// </summary>
+    public static ExperimentResult Partial(IExperiment experiment, string setup, int finished, IReadOnlyList<string> missing, double seconds)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(missing);
+        string findings = $"Incomplete: {finished} of {finished + missing.Count} runs finished before the audit was stopped, so no figure is drawn. Run the same command into the same --out (or add --resume) to compute only the {missing.Count} missing runs.";
+        return new ExperimentResult(experiment.Name, experiment.Title, setup, findings, [], [], seconds) { Missing = missing };
+    }
+
     /// <summary>The result of an experiment that threw: no figures, and the failure in words.</summary>
     public static ExperimentResult Failed(IExperiment experiment, string failure, string? detail, double seconds)
     {
@@ -46,6 +58,9 @@ public sealed record Figure(
 {
     /// <summary>Dashed vertical lines marking x positions (for example the horizon where a bound is first crossed); always inside the x range.</summary>
     public IReadOnlyList<VerticalMarker> Markers { get; init; } = [];
+
+    /// <summary>Whether the x values are wall-clock measurements (they differ between two runs of the same settings).</summary>
+    public bool XIsWallClock { get; init; }
 
     /// <summary>
     /// What the shaded bands of the series are, for the legend and caption (for example "95% t-interval of the mean over
