@@ -42,13 +42,13 @@ public sealed class DasGradFig1 : IExperiment
         using GradientDevice device = GradientDevice.Open(context);
 
         context.Progress.Report((0.0, "dasgrad-fig1: loading MNIST"));
-        MultinomialLogisticRegression mnist = MultinomialLogisticRegression.FromMnist(Datasets.Mnist(context, MnistSplit.Train, mnistCount, purpose: 11), mnistLambda);
+        MultinomialLogisticRegression mnist = MultinomialLogisticRegression.FromMnist(Datasets.Mnist(context, MnistSplit.Train, mnistCount, context.Seed, purpose: 11), mnistLambda);
         var figures = new List<Figure>();
         var rows = new List<string[]>();
         var findings = new List<string>();
         Panel mnistPanel = RunPanel("mnist", "MNIST", mnist, mnist, mnistLambda, steps, every, context, device, new ProgressSlice(context.Progress, 0.0, 0.5));
         context.Progress.Report((0.5, "dasgrad-fig1: loading IMDB"));
-        BinaryLogisticRegression imdb = Datasets.Imdb(context, imdbCount, topK, imdbLambda, purpose: 12);
+        BinaryLogisticRegression imdb = Datasets.Imdb(context, imdbCount, topK, imdbLambda, context.Seed, purpose: 12);
         Panel imdbPanel = RunPanel("imdb", "IMDB", imdb, imdb, imdbLambda, steps, every, context, device, new ProgressSlice(context.Progress, 0.5, 0.5));
         foreach (Panel p in new[] { mnistPanel, imdbPanel })
         {
@@ -109,9 +109,9 @@ public sealed class DasGradFig1 : IExperiment
                 var amsOptions = new AmsGradOptions { LearningRate = alpha, LearningRateDecay = LearningRateDecay.InverseSqrt, Beta1 = Beta1, Beta2 = Beta2, Epsilon = Epsilon, Box = box };
                 Trace trace = o switch
                 {
-                    0 => TraceRunner.RunGradient(names[o], new Adam(new AdamOptions { LearningRate = alpha, LearningRateDecay = LearningRateDecay.InverseSqrt, Beta1 = Beta1, Beta2 = Beta2, Epsilon = Epsilon, Box = box }), problem, Evaluate, steps, every, BatchSize, context.Seed, device, slice),
-                    1 => TraceRunner.RunGradient(names[o], new AmsGrad(amsOptions), problem, Evaluate, steps, every, BatchSize, context.Seed, device, slice),
-                    _ => TraceRunner.RunFiniteSum(names[o], new DasGrad(amsOptions, new ImportanceSamplerOptions { BatchSize = BatchSize, RefreshPeriod = RefreshPeriod, Seed = context.Seed }), problem, Evaluate, steps, every, slice),
+                    0 => TraceRunner.RunGradient(names[o], new Adam(new AdamOptions { LearningRate = alpha, LearningRateDecay = LearningRateDecay.InverseSqrt, Beta1 = Beta1, Beta2 = Beta2, Epsilon = Epsilon, Box = box }), problem, Evaluate, steps, every, BatchSize, context.Seed, device, context.Cancellation),
+                    1 => TraceRunner.RunGradient(names[o], new AmsGrad(amsOptions), problem, Evaluate, steps, every, BatchSize, context.Seed, device, context.Cancellation),
+                    _ => TraceRunner.RunFiniteSum(names[o], new DasGrad(amsOptions, new ImportanceSamplerOptions { BatchSize = BatchSize, RefreshPeriod = RefreshPeriod, Seed = context.Seed }), problem, Evaluate, steps, every, context.Cancellation),
                 };
                 cells.Add(Text.G(trace.Final(0), 3));
                 if (best is null || trace.Final(0) < best.Final(0))

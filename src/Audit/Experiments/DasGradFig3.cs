@@ -35,8 +35,8 @@ public sealed class DasGradFig3 : IExperiment
         long steps = context.Pick(40L, 1_500L, 10_000L);
         int every = context.Pick(10, 50, 250);
         context.Progress.Report((0.0, "dasgrad-fig3: loading MNIST"));
-        MnistDataset train = Datasets.Mnist(context, MnistSplit.Train, trainCount, purpose: 31);
-        MnistDataset test = Datasets.Mnist(context, MnistSplit.Test, testCount, purpose: 32);
+        MnistDataset train = Datasets.Mnist(context, MnistSplit.Train, trainCount, context.Seed, purpose: 31);
+        MnistDataset test = Datasets.Mnist(context, MnistSplit.Test, testCount, context.Seed, purpose: 32);
         UnbalancedMnist unbalanced = UnbalancedMnist.Create(train, test.ClassCounts(), removedFraction: 0.9, seed: context.Seed);
         MultinomialLogisticRegression problem = MultinomialLogisticRegression.FromMnist(unbalanced.Data, Lambda);
         var testSet = new SoftmaxTestSet(MultinomialLogisticRegression.FromMnist(test, Lambda));
@@ -68,7 +68,7 @@ public sealed class DasGradFig3 : IExperiment
                 return [r.Loss, r.BalancedAccuracy, r.Accuracy];
             }
 
-            traces.Add(TraceRunner.RunFiniteSum(arms[a].Label, dasgrad, weighted, Evaluate, steps, every, new ProgressSlice(context.Progress, 0.05 + 0.95 * a / arms.Length, 0.95 / arms.Length)));
+            traces.Add(TraceRunner.RunFiniteSum(arms[a].Label, dasgrad, weighted, Evaluate, steps, every, context.Cancellation));
             perClass.Add(last);
         }
 

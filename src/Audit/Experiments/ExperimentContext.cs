@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Verification.Audit.Experiments.Runs;
 
 namespace Verification.Audit.Experiments;
@@ -30,6 +31,20 @@ public sealed record ExperimentContext(string? DataDirectory, ulong Seed, bool Q
     /// derived from <see cref="Seed"/>.
     /// </summary>
     public SeedPlan Seeds => new(Seed, Tiny ? 3 : Quick ? 5 : 10, 2);
+
+    private ConcurrentDictionary<string, Lazy<object>> SharedObjects { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The object <paramref name="create"/> makes for <paramref name="key"/>, made once per context however many runs ask
+    /// at once (data sets, problems, optima shared by the runs of an experiment). Shared objects must be read-only.
+    /// </summary>
+    public T Shared<T>(string key, Func<T> create)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        object value = SharedObjects.GetOrAdd(key, _ => new Lazy<object>(() => create(), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        return value as T ?? throw new InvalidOperationException($"Shared object '{key}' is a {value.GetType().Name}, not a {typeof(T).Name}.");
+    }
 }
 
 /// <summary>Where optimizer steps run.</summary>

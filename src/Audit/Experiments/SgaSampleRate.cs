@@ -36,8 +36,8 @@ public sealed class SgaSampleRate : IExperiment
         long[] matched = [Math.Max(every, steps / 10 / every * every), steps];   // evaluation points, so θ is observed there
         double[] rates = [1.0, 0.8, 0.6, 0.2];
         context.Progress.Report((0.0, "sga-sample-rate: loading MNIST"));
-        MultinomialLogisticRegression problem = MultinomialLogisticRegression.FromMnist(Datasets.Mnist(context, MnistSplit.Train, trainCount, purpose: 41), Lambda);
-        var testSet = new SoftmaxTestSet(MultinomialLogisticRegression.FromMnist(Datasets.Mnist(context, MnistSplit.Test, testCount, purpose: 42), Lambda));
+        MultinomialLogisticRegression problem = MultinomialLogisticRegression.FromMnist(Datasets.Mnist(context, MnistSplit.Train, trainCount, context.Seed, purpose: 41), Lambda);
+        var testSet = new SoftmaxTestSet(MultinomialLogisticRegression.FromMnist(Datasets.Mnist(context, MnistSplit.Test, testCount, context.Seed, purpose: 42), Lambda));
         using GradientDevice device = GradientDevice.Open(context);
 
         var runs = new List<(string Label, IGradientOptimizer Optimizer)>();
@@ -69,7 +69,7 @@ public sealed class SgaSampleRate : IExperiment
 
             traces.Add(TraceRunner.RunGradient(
                 runs[r].Label, runs[r].Optimizer, problem, theta => [problem.Value(theta)], steps, every, BatchSize, context.Seed, device,
-                new ProgressSlice(context.Progress, 0.05 + 0.95 * r / runs.Count, 0.95 / runs.Count), observe: Observe));
+                context.Cancellation, observe: Observe));
         }
 
         var figures = new List<Figure>

@@ -41,7 +41,9 @@ internal sealed class RunBatch(ExperimentContext context, string experiment)
         double toCompute = total - stored, computedCost = 0.0, doneCost = 0.0;
         var clock = Stopwatch.StartNew();
         object gate = new();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = context.Threads };
+        // The accelerator backends hold one command queue (OpenCL) or one device stream (libtorch) that runs must not
+        // share across threads, so off the reference the runs go one at a time.
+        var options = new ParallelOptions { MaxDegreeOfParallelism = context.Device == ComputeDevice.Reference ? context.Threads : 1 };
         // Handing out one run at a time, in the order added, keeps long runs from queueing behind a thread's private chunk.
         var source = System.Collections.Concurrent.Partitioner.Create(_runs, EnumerablePartitionerOptions.NoBuffering);
         Parallel.ForEach(source, options, run =>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Verification.Audit.Experiments.Runs;
 using Verification.Reference.Optimizers;
 using Verification.Reference.Problems;
 using Verification.Reference.Sampling;
@@ -45,6 +46,38 @@ internal sealed class Trace(string name)
 
     public Series VsSeconds(int metric) => Against(Seconds.ToArray(), metric);
 
+    /// <summary>The trace as a run record: columns step, evaluations, seconds (wall clock), then <paramref name="metricNames"/>.</summary>
+    public RunRecord ToRecord(params string[] metricNames)
+    {
+        var record = new RunRecord(["step", "evaluations", "seconds", .. metricNames], ["seconds"]);
+        for (int i = 0; i < Steps.Count; i++)
+        {
+            if (Metrics[i].Length != metricNames.Length)
+            {
+                throw new ArgumentException($"{metricNames.Length} metric names for {Metrics[i].Length} metrics.", nameof(metricNames));
+            }
+
+            record.Add([Steps[i], Evaluations[i], Seconds[i], .. Metrics[i]]);
+        }
+
+        return record;
+    }
+
+    /// <summary>The trace a run record holds (what <see cref="ToRecord"/> wrote).</summary>
+    public static Trace FromRecord(string name, RunRecord record, params string[] metricNames)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var trace = new Trace(name);
+        double[] steps = record.Column("step"), evaluations = record.Column("evaluations"), seconds = record.Column("seconds");
+        double[][] metrics = metricNames.Select(record.Column).ToArray();
+        for (int i = 0; i < steps.Length; i++)
+        {
+            trace.Record((long)steps[i], (long)evaluations[i], seconds[i], metrics.Select(m => m[i]).ToArray());
+        }
+
+        return trace;
+    }
+
     internal void Record(long step, long evaluations, double seconds, double[] metrics)
     {
         Steps.Add(step);
@@ -63,7 +96,7 @@ internal static class TraceRunner
     /// <summary>A gradient optimizer fed uniform mini-batch gradients.</summary>
     public static Trace RunGradient(
         string name, IGradientOptimizer optimizer, IFiniteSumObjective problem, Func<double[], double[]> evaluate,
-        long steps, int evaluateEvery, int batchSize, ulong seed, GradientDevice device, ProgressSlice progress, double[]? start = null,
+        long steps, int evaluateEvery, int batchSize, ulong seed, GradientDevice device, CancellationToken cancellation, double[]? start = null,
         Action<long, double[]>? observe = null)
     {
         var trace = new Trace(name);
@@ -76,6 +109,7 @@ internal static class TraceRunner
         trace.Record(0, 0, 0.0, evaluate(theta));
         for (long t = 1; t <= steps; t++)
         {
+            cancellation.ThrowIfCancellationRequested();
             clock.Start();
             batches.Gradient(t, theta, gradient);
             stepper.Step(theta, gradient);
@@ -85,7 +119,6 @@ internal static class TraceRunner
             {
                 trace.Record(t, evaluations, clock.Elapsed.TotalSeconds, evaluate(theta));
                 observe?.Invoke(t, theta);
-                progress.Report((double)t / steps, $"{name}: step {t}/{steps}");
             }
         }
 
@@ -95,7 +128,7 @@ internal static class TraceRunner
     /// <summary>A finite-sum optimizer (DASGrad) that samples its own examples.</summary>
     public static Trace RunFiniteSum(
         string name, IFiniteSumOptimizer optimizer, IFiniteSumObjective problem, Func<double[], double[]> evaluate,
-        long steps, int evaluateEvery, ProgressSlice progress, double[]? start = null)
+        long steps, int evaluateEvery, CancellationToken cancellation, double[]? start = null)
     {
         var trace = new Trace(name);
         double[] theta = start is null ? new double[problem.Dimension] : (double[])start.Clone();
@@ -105,6 +138,7 @@ internal static class TraceRunner
         trace.Record(0, 0, 0.0, evaluate(theta));
         for (long t = 1; t <= steps; t++)
         {
+            cancellation.ThrowIfCancellationRequested();
             clock.Start();
             SampledBatch batch = optimizer.Step(state, theta, problem);
             clock.Stop();
@@ -112,7 +146,6 @@ internal static class TraceRunner
             if (IsEvaluationPoint(t, steps, evaluateEvery))
             {
                 trace.Record(t, evaluations, clock.Elapsed.TotalSeconds, evaluate(theta));
-                progress.Report((double)t / steps, $"{name}: step {t}/{steps}");
             }
         }
 
