@@ -49,17 +49,26 @@ public static class AuditCommandLine
         var fullOption = new Option<bool>("--full") { Description = "Full scale instead of the quick default (much longer)" };
         var quickOption = new Option<bool>("--quick") { Description = "Quick scale (the default; under 10 minutes on 2 cores)" };
         var deviceOption = new Option<ComputeDevice>("--device") { Description = "Where optimizer steps run: Reference, Accelerator (OpenCL) or Torch (TorchSharp: CUDA if present, else CPU)", DefaultValueFactory = _ => ComputeDevice.Reference };
+        var runThreadsOption = new Option<int?>("--threads") { Description = "Runs executed at once (default: every core); results do not depend on it" };
+        runThreadsOption.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1)
+            {
+                result.AddError("--threads must be at least 1.");
+            }
+        });
+        var resumeOption = new Option<bool>("--resume") { Description = "Finish an earlier, stopped audit in the same --out: reuse its finished runs (rerunning into the same --out does so too; --resume also fails when there is nothing to resume)" };
         var auditDepthOption = new Option<string>("--depth") { Description = "Claims search depth: gate (the test gate's), default (under 10 minutes on 2 cores with the experiments), deep (hours)", DefaultValueFactory = _ => "default" };
         auditDepthOption.AcceptOnlyFromAmong("gate", "default", "deep");
 
         var audit = new Command("audit", "Run the proof audit and every experiment, and write the report (HTML, Markdown, SVG, CSV)")
         {
-            outOption, dataOption, seedOption, fullOption, quickOption, deviceOption, auditDepthOption,
+            outOption, dataOption, seedOption, fullOption, quickOption, deviceOption, auditDepthOption, runThreadsOption, resumeOption,
         };
         audit.SetAction(parse => AuditRunner.Run(Settings(parse, "audit"), claims: true, ExperimentCatalog.All));
 
         var experimentName = new Argument<string>("name") { Description = "The experiment: " + string.Join(", ", ExperimentCatalog.All.Select(e => e.Name)) };
-        var experiment = new Command("experiment", "Run one experiment and write its report") { experimentName, outOption, dataOption, seedOption, fullOption, quickOption, deviceOption };
+        var experiment = new Command("experiment", "Run one experiment and write its report") { experimentName, outOption, dataOption, seedOption, fullOption, quickOption, deviceOption, runThreadsOption, resumeOption };
         experiment.SetAction(parse =>
         {
             IExperiment chosen = ExperimentCatalog.Find(parse.GetValue(experimentName)!)
@@ -114,6 +123,11 @@ public static class AuditCommandLine
             }
 
             string output = parse.GetValue(outOption)!;
+            if (parse.GetValue(resumeOption) && !Directory.Exists(Path.Combine(output, AuditRunner.RunsFolder)))
+            {
+                throw new UsageException($"--resume: '{Path.GetFullPath(output)}' holds no runs of an earlier audit ({AuditRunner.RunsFolder}/ is missing); run without --resume to start one.");
+            }
+
             OutputFolder.EnsureWritable(output, "--out");
             return new AuditSettings(
                 output,
@@ -122,7 +136,8 @@ public static class AuditCommandLine
                 Quick: !parse.GetValue(fullOption),
                 parse.GetValue(deviceOption),
                 command == "audit" ? parse.GetValue(auditDepthOption)! : "gate",
-                "dotnet run --project src/Audit -c Release -- " + string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a)));
+                "dotnet run --project src/Audit -c Release -- " + string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a)),
+                parse.GetValue(runThreadsOption));
         }
     }
 }

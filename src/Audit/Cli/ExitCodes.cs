@@ -18,6 +18,9 @@ public static class ExitCodes
     /// <summary>Data the command needs is missing and could not be fetched (offline, every mirror failed, or a file is corrupt).</summary>
     public const int DataUnavailable = 3;
 
+    /// <summary>Stopped by Ctrl-C: a partial report was written; rerunning into the same folder finishes it (128 + SIGINT, the shell's convention).</summary>
+    public const int Interrupted = 130;
+
     /// <summary>An unexpected exception: a bug in this program (EX_SOFTWARE of sysexits.h); its stack trace is printed.</summary>
     public const int InternalError = 70;
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Spectre.Console;
 using Verification.Audit.Cli;
 using Verification.Audit.Experiments;
+using Verification.Audit.Experiments.Runs;
 using Verification.Audit.Report;
 using Verification.Claims.Catalogue;
 using Verification.Claims.Search;
@@ -11,10 +12,44 @@ namespace Verification.Audit.Commands;
 /// <summary>Runs the claims catalogue and the experiments with progress bars, then writes the report.</summary>
 internal static class AuditRunner
 {
-    public static int Run(AuditSettings settings, bool claims, IReadOnlyList<IExperiment> experiments)
+    /// <summary>The folder under the report's output folder that holds one CSV per finished run.</summary>
+    public const string RunsFolder = "runs";
+
+    /// <summary>
+    /// Runs the claims (when <paramref name="claims"/>) and <paramref name="experiments"/> and writes the report. The
+    /// first Ctrl-C stops starting runs and writes a report of what finished; a second ends the process at once.
+    /// </summary>
+    public static int Run(AuditSettings settings, bool claims, IReadOnlyList<IExperiment> experiments, CancellationToken cancellation = default)
+    {
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        {
+            if (interrupt.IsCancellationRequested)
+            {
+                return;
+            }
+
+            e.Cancel = true;
+            interrupt.Cancel();
+            Console.Error.WriteLine("Stopping: no new runs start; finished runs are kept and the report will list what is missing. Press Ctrl-C again to end at once.");
+        }
+
+        Console.CancelKeyPress += OnCancel;
+        try
+        {
+            return RunCore(settings, claims, experiments, interrupt.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= OnCancel;
+        }
+    }
+
+    private static int RunCore(AuditSettings settings, bool claims, IReadOnlyList<IExperiment> experiments, CancellationToken cancellation)
     {
         DataCommand.EnsureData(settings.DataDirectory);
         var clock = Stopwatch.StartNew();
+        var store = new RunStore(Path.Combine(settings.OutputDirectory, RunsFolder));
         DateTime started = DateTime.UtcNow;
         SearchBudget budget = SearchBudget.ForDepth(settings.Depth) with { Seed = settings.Seed };
         IReadOnlyList<ClaimResult> claimResults = [];
@@ -28,7 +63,7 @@ internal static class AuditRunner
                 if (claims)
                 {
                     ProgressTask task = ctx.AddTask($"claims ({ClaimCatalogue.All.Count})", maxValue: ClaimCatalogue.All.Count);
-                    claimResults = AuditRun.Search(ClaimCatalogue.All, budget, _ => task.Increment(1));
+                    claimResults = AuditRun.Search(ClaimCatalogue.All, budget, _ => task.Increment(1), settings.Threads, cancellation);
                     task.StopTask();
                 }
 
@@ -40,11 +75,16 @@ internal static class AuditRunner
                         task.Value = Math.Clamp(p.Fraction, 0.0, 1.0);
                         task.Description = Markup.Escape($"{experiment.Name}: {p.Status}");
                     });
-                    var context = new ExperimentContext(settings.DataDirectory, settings.Seed, settings.Quick, settings.Device, progress);
-                    ExperimentResult result = RunOne(experiment, context);
+                    var context = new ExperimentContext(settings.DataDirectory, settings.Seed, settings.Quick, settings.Device, progress)
+                    {
+                        Store = store, Threads = settings.Threads ?? Environment.ProcessorCount, Cancellation = cancellation,
+                    };
+                    ExperimentResult result = cancellation.IsCancellationRequested
+                        ? ExperimentResult.Partial(experiment, "", 0, ["every run (the audit was stopped before this experiment started)"], 0.0)
+                        : RunOne(experiment, context);
                     experimentResults.Add(result);
                     task.Value = 1.0;
-                    task.Description = Markup.Escape(result.Failure is null ? experiment.Name : $"{experiment.Name}: FAILED");
+                    task.Description = Markup.Escape(result.Failure is not null ? $"{experiment.Name}: FAILED" : result.Missing.Count > 0 ? $"{experiment.Name}: stopped, {result.Missing.Count} runs missing" : experiment.Name);
                     task.StopTask();
                 }
             });
@@ -58,7 +98,15 @@ internal static class AuditRunner
             claimResults,
             experimentResults,
             started,
-            clock.Elapsed.TotalSeconds);
+            clock.Elapsed.TotalSeconds)
+        {
+            Threads = settings.Threads ?? Environment.ProcessorCount,
+            RunsComputed = store.Computed,
+            RunsReused = store.Reused,
+            RunNotes = store.Notes.Order(StringComparer.Ordinal).ToArray(),
+            ClaimsMissing = claims ? ClaimCatalogue.All.Count - claimResults.Count : 0,
+            Stopped = cancellation.IsCancellationRequested,
+        };
         (string markdown, string html) = ReportWriter.Write(settings.OutputDirectory, model);
         if (claimResults.Count > 0)
         {
@@ -76,6 +124,12 @@ internal static class AuditRunner
             }
         }
 
+        if (model.Stopped)
+        {
+            Console.Error.WriteLine($"The audit was stopped: the report lists what is missing. Rerun the same command (it reuses the {store.Computed + store.Reused} finished runs in {Path.Combine(settings.OutputDirectory, RunsFolder)}) to finish it.");
+            return ExitCodes.Interrupted;
+        }
+
         return failed.Length == 0 ? ExitCodes.Success : ExitCodes.Failures;
     }
 
@@ -89,6 +143,10 @@ internal static class AuditRunner
         try
         {
             return experiment.Run(context);
+        }
+        catch (OperationCanceledException) when (context.Cancellation.IsCancellationRequested)
+        {
+            return ExperimentResult.Partial(experiment, "", 0, ["every run not yet stored (the audit was stopped while the experiment was preparing)"], clock.Elapsed.TotalSeconds);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

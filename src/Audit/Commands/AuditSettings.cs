@@ -10,4 +10,5 @@ namespace Verification.Audit.Commands;
 /// <param name="Device">Reference or accelerator.</param>
 /// <param name="Depth">Claims search depth: gate, default or deep.</param>
 /// <param name="CommandLine">The command as typed, for the report.</param>
-internal sealed record AuditSettings(string OutputDirectory, string? DataDirectory, ulong Seed, bool Quick, ComputeDevice Device, string Depth, string CommandLine);
+/// <param name="Threads">Runs (and claim searches) executed at once; null uses every core. Results do not depend on it.</param>
+internal sealed record AuditSettings(string OutputDirectory, string? DataDirectory, ulong Seed, bool Quick, ComputeDevice Device, string Depth, string CommandLine, int? Threads = null);

@@ -36,7 +36,11 @@ public static class HtmlReport
             .Append(Style).Append("</style></head><body>\n");
         h.Append("<h1>StochGradAdam and DASGrad: proof audit and experiments</h1>\n");
         h.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">Produced by <code>{E(model.Command)}</code> ({E(model.Mode)}, seed {model.Seed}) on {model.Started:yyyy-MM-dd HH:mm} UTC in {model.Seconds:F0} s.<br>");
-        h.Append(string.Join("; ", model.Hardware.Select(x => $"{E(x.Key)}: {E(x.Value)}"))).Append(".</p>\n");
+        h.Append(string.Join("; ", model.Hardware.Select(x => $"{E(x.Key)}: {E(x.Value)}"))).Append(".<br>").Append(E(ReportText.RunSummary(model))).Append("</p>\n");
+        if (ReportText.StoppedSummary(model) is { } stopped)
+        {
+            h.Append("<p class=\"falsified\"><strong>Incomplete.</strong> ").Append(E(stopped)).Append("</p>\n");
+        }
         if (ReportText.FailureSummary(model) is { } failures)
         {
             h.Append("<p class=\"falsified\"><strong>Failures.</strong> ").Append(E(failures)).Append("</p>\n");
@@ -98,10 +102,19 @@ public static class HtmlReport
                 continue;
             }
 
-            h.Append("<p><strong>Setup.</strong> ").Append(E(e.Setup)).Append("</p>\n");
+            if (e.Setup.Length > 0)
+            {
+                h.Append("<p><strong>Setup.</strong> ").Append(E(e.Setup)).Append("</p>\n");
+            }
+
+            if (e.Missing.Count > 0)
+            {
+                h.Append(CultureInfo.InvariantCulture, $"<p class=\"falsified\"><strong>Incomplete: {e.Missing.Count} runs missing.</strong> ").Append(E(string.Join(", ", e.Missing.Take(40)) + (e.Missing.Count > 40 ? ", …" : ""))).Append("</p>\n");
+            }
+
             foreach (Figure f in e.Figures)
             {
-                h.Append("<figure>").Append(svg(e, f)).Append("<figcaption>Data: ");
+                h.Append("<figure>").Append(svg(e, f)).Append("<figcaption>").Append(E(ReportText.BandCaption(f))).Append("Data: ");
                 h.Append(string.Join(", ", f.Series.Select(s => $"<a href=\"{E(ReportFiles.CsvPath(e, f, s))}\">{E(s.Name)}</a>")));
                 h.Append("</figcaption></figure>\n");
             }
@@ -112,6 +125,18 @@ public static class HtmlReport
                 foreach (string[] row in t.Rows)
                 {
                     h.Append("<tr>").Append(string.Concat(row.Select(c => $"<td>{E(c)}</td>"))).Append("</tr>");
+                }
+
+                h.Append("</tbody></table>\n");
+            }
+
+            if (e.PaperComparisons.Count > 0)
+            {
+                h.Append("<table><caption>The paper against this run</caption><thead><tr><th>the paper says</th><th>measured here</th><th>verdict</th><th>why</th></tr></thead><tbody>");
+                foreach (PaperComparison c in e.PaperComparisons)
+                {
+                    string css = c.Verdict switch { ReproductionVerdict.Reproduced => "holds", ReproductionVerdict.NotReproduced => "falsified", _ => "conditional" };
+                    h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(c.PaperSays)}</td><td>{E(c.Measured)}</td><td class=\"{css}\">{E(ReportText.Reproduction(c.Verdict))}</td><td>{E(c.Why)}</td></tr>");
                 }
 
                 h.Append("</tbody></table>\n");

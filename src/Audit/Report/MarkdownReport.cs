@@ -16,6 +16,11 @@ public static class MarkdownReport
         md.Append("# StochGradAdam and DASGrad: proof audit and experiments\n\n");
         md.Append(CultureInfo.InvariantCulture, $"Produced by `{model.Command}` ({model.Mode}, seed {model.Seed}) on {model.Started:yyyy-MM-dd HH:mm} UTC in {model.Seconds:F0} s.\n\n");
         md.Append("Machine: ").Append(string.Join("; ", model.Hardware.Select(h => $"{h.Key}: {h.Value}"))).Append(".\n\n");
+        md.Append(ReportText.RunSummary(model)).Append("\n\n");
+        if (ReportText.StoppedSummary(model) is { } stopped)
+        {
+            md.Append("**Incomplete.** ").Append(stopped).Append("\n\n");
+        }
         if (ReportText.FailureSummary(model) is { } failures)
         {
             md.Append("**Failures.** ").Append(failures).Append("\n\n");
@@ -63,11 +68,20 @@ public static class MarkdownReport
                 continue;
             }
 
-            md.Append("**Setup.** ").Append(e.Setup).Append("\n\n");
+            if (e.Setup.Length > 0)
+            {
+                md.Append("**Setup.** ").Append(e.Setup).Append("\n\n");
+            }
+
+            if (e.Missing.Count > 0)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"**Incomplete: {e.Missing.Count} runs missing.** ").Append(string.Join(", ", e.Missing.Take(40).Select(m => $"`{m}`"))).Append(e.Missing.Count > 40 ? ", …" : "").Append("\n\n");
+            }
+
             foreach (Figure f in e.Figures)
             {
                 md.Append(CultureInfo.InvariantCulture, $"![{f.Title}]({ReportFiles.SvgPath(e, f)})\n\n");
-                md.Append("Data: ").Append(string.Join(", ", f.Series.Select(s => $"[{s.Name}]({ReportFiles.CsvPath(e, f, s)})"))).Append("\n\n");
+                md.Append(ReportText.BandCaption(f)).Append("Data: ").Append(string.Join(", ", f.Series.Select(s => $"[{s.Name}]({ReportFiles.CsvPath(e, f, s)})"))).Append("\n\n");
             }
 
             foreach (Table t in e.Tables)
@@ -76,6 +90,17 @@ public static class MarkdownReport
                 foreach (string[] row in t.Rows)
                 {
                     md.Append(CultureInfo.InvariantCulture, $"| {string.Join(" | ", row.Select(Cell))} |\n");
+                }
+
+                md.Append('\n');
+            }
+
+            if (e.PaperComparisons.Count > 0)
+            {
+                md.Append("*The paper against this run*\n\n| the paper says | measured here | verdict | why |\n|---|---|---|---|\n");
+                foreach (PaperComparison c in e.PaperComparisons)
+                {
+                    md.Append(CultureInfo.InvariantCulture, $"| {Cell(c.PaperSays)} | {Cell(c.Measured)} | {Cell(ReportText.Reproduction(c.Verdict))} | {Cell(c.Why)} |\n");
                 }
 
                 md.Append('\n');

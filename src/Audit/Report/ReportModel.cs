@@ -22,4 +22,23 @@ public sealed record ReportModel(
     IReadOnlyList<ClaimResult> Claims,
     IReadOnlyList<ExperimentResult> Experiments,
     DateTime Started,
-    double Seconds);
+    double Seconds)
+{
+    /// <summary>Runs executed at once.</summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>Experiment runs computed by this audit.</summary>
+    public int RunsComputed { get; init; }
+
+    /// <summary>Experiment runs read back from an earlier audit into the same folder.</summary>
+    public int RunsReused { get; init; }
+
+    /// <summary>Stored runs that were found but recomputed, and why.</summary>
+    public IReadOnlyList<string> RunNotes { get; init; } = [];
+
+    /// <summary>Claims of the catalogue that were not searched because the audit was stopped.</summary>
+    public int ClaimsMissing { get; init; }
+
+    /// <summary>Whether the audit was stopped (Ctrl-C) before it finished.</summary>
+    public bool Stopped { get; init; }
+}

@@ -29,6 +29,55 @@ public static class ReportText
             : string.Create(CultureInfo.InvariantCulture, $"{failed.Length} of {model.Experiments.Count} experiments failed and have no figures: {string.Join(", ", failed.Select(e => e.Name))}. Everything else in this report finished; the command exited with code 1.");
     }
 
+    /// <summary>Threads, and how many experiment runs were computed or reused from an earlier audit into the same folder.</summary>
+    public static string RunSummary(ReportModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        string text = string.Create(CultureInfo.InvariantCulture, $"{model.Threads} thread{(model.Threads == 1 ? "" : "s")}; experiment runs: {model.RunsComputed} computed in this audit, {model.RunsReused} reused from an earlier audit into this folder (runs/, one CSV per run; the time above is this audit's only).");
+        return model.RunNotes.Count == 0 ? text : text + " Recomputed: " + string.Join("; ", model.RunNotes) + ".";
+    }
+
+    /// <summary>What a stopped audit is missing, for the header; null when it finished.</summary>
+    public static string? StoppedSummary(ReportModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (!model.Stopped)
+        {
+            return null;
+        }
+
+        ExperimentResult[] incomplete = model.Experiments.Where(e => e.Missing.Count > 0).ToArray();
+        var parts = new List<string>();
+        if (model.ClaimsMissing > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{model.ClaimsMissing} claims were not searched (the verdict tables hold only the {model.Claims.Count} that were)"));
+        }
+
+        if (incomplete.Length > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{incomplete.Length} experiment{(incomplete.Length == 1 ? " is" : "s are")} incomplete ({string.Join(", ", incomplete.Select(e => $"{e.Name}: {e.Missing.Count} runs missing"))})"));
+        }
+
+        return "This audit was stopped (Ctrl-C) before it finished: " + (parts.Count == 0 ? "nothing was left out" : string.Join("; ", parts))
+            + ". Run the same command into the same --out (or add --resume) to finish: finished runs are reused, only the missing ones are computed.";
+    }
+
+    /// <summary>A reproduction verdict in words.</summary>
+    public static string Reproduction(ReproductionVerdict verdict) => verdict switch
+    {
+        ReproductionVerdict.Reproduced => "reproduced",
+        ReproductionVerdict.Partly => "partly",
+        ReproductionVerdict.NotReproduced => "not reproduced",
+        _ => "not checkable here",
+    };
+
+    /// <summary>The caption of a figure: what its bands are, when it has any.</summary>
+    public static string BandCaption(Figure figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        return figure.BandMeaning is { } band && figure.Series.Any(s => s.HasBand) ? $"Lines and bands: {band}. " : "";
+    }
+
     /// <summary>The verdict in words.</summary>
     public static string Verdict(ClaimResult r) => r.Verdict switch
     {
