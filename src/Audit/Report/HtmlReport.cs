@@ -27,7 +27,9 @@ public static class HtmlReport
         """;
 
     /// <summary>The HTML document.</summary>
-    public static string Render(ReportModel model, Func<ExperimentResult, Figure, string> svg)
+    /// <param name="model">What the report says.</param>
+    /// <param name="svg">Draws a figure as inline SVG (every figure of the page, the claims' tightness figure among them).</param>
+    public static string Render(ReportModel model, Func<Figure, string> svg)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(svg);
@@ -67,7 +69,7 @@ public static class HtmlReport
 
             h.Append("</tbody></table>\n");
             var tightness = TightnessPlot.From(model.Claims);
-            h.Append("<figure>").Append(SvgPlot.Render(tightness.Figure)).Append("<figcaption>").Append(E(tightness.Caption()))
+            h.Append("<figure>").Append(svg(tightness.Figure)).Append("<figcaption>").Append(E(tightness.Caption()))
                 .Append(CultureInfo.InvariantCulture, $" Data: <a href=\"{TightnessPlot.CsvPath}\">one row per plotted claim</a>.</figcaption></figure>\n");
             h.Append("<p>Open a paper's table for every claim: falsified claims first, then those that hold only under a condition, then those that held in every instance searched. ")
                 .Append("A falsified claim's instance (the shrunk counterexample) is linked; the same files, at test-gate scale, are pinned by tests in <code>docs/counterexamples/</code>. ")
@@ -114,7 +116,7 @@ public static class HtmlReport
 
             foreach (Figure f in e.Figures)
             {
-                h.Append("<figure>").Append(svg(e, f)).Append("<figcaption>").Append(E(ReportText.BandCaption(f))).Append("Data: ");
+                h.Append("<figure>").Append(svg(f)).Append("<figcaption>").Append(E(ReportText.BandCaption(f))).Append("Data: ");
                 h.Append(string.Join(", ", f.Series.Select(s => $"<a href=\"{E(ReportFiles.CsvPath(e, f, s))}\">{E(s.Name)}</a>")));
                 h.Append("</figcaption></figure>\n");
             }

@@ -24,7 +24,7 @@ public static class ReportWriter
         string markdown = Path.Combine(outputDirectory, "report.md");
         string html = Path.Combine(outputDirectory, "report.html");
         File.WriteAllText(markdown, MarkdownReport.Render(model));
-        File.WriteAllText(html, HtmlReport.Render(model, (_, f) => SvgPlot.Render(f)));
+        File.WriteAllText(html, HtmlReport.Render(model, FigureRenderer.Svg));
         return (markdown, html);
     }
 }

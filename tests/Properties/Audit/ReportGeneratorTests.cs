@@ -27,8 +27,11 @@ public sealed class ReportGeneratorTests : IDisposable
             [ClaimCatalogue.Get("SGA-L4.3-eq12-sumg-to-bound-link"), ClaimCatalogue.Get("SGA-L4.3-eq14")], budget);
         var figure = new Figure(
             "loss", "Loss against steps", "step", "loss",
-            [new Series("adam", [1, 2, 3], [1.0, 0.5, 0.25]), new Series("amsgrad, with a comma", [1, 2, 3], [1.0, 0.7, double.NaN])],
-            LogY: true);
+            [
+                new Series("adam", [1, 2, 3], [1.0, 0.5, 0.25]) { Lower = [0.9, 0.4, 0.2], Upper = [1.1, 0.6, 0.3], Seeds = [7, 18446744073709551615] },
+                new Series("amsgrad, with a comma", [1, 2, 3], [1.0, 0.7, double.NaN]),
+            ],
+            LogY: true) { BandMeaning = "95% t-interval of the mean over 2 seeds" };
         var histogram = new Figure("entropy", "Entropy", "bin", "count", [new Series("s=1", [0.1, 0.3], [4, 2])], Kind: FigureKind.Bars);
         var experiment = new ExperimentResult(
             "tiny", "A tiny experiment", "Setup <with> markup & symbols.", "Findings.", [figure, histogram],
@@ -56,7 +59,11 @@ public sealed class ReportGeneratorTests : IDisposable
         }
 
         string[] csv = File.ReadAllLines(Path.Combine(_directory, "data", "tiny-loss-amsgrad__with_a_comma.csv"));
-        Assert.Equal(["\"step\",\"loss\"", "1,1", "2,0.7", "3,NaN"], csv);
+        Assert.Equal(["\"step\",\"loss\",\"seeds\"", "1,1,", "2,0.7,", "3,NaN,"], csv);
+        string[] banded = File.ReadAllLines(Path.Combine(_directory, "data", "tiny-loss-adam.csv"));
+        Assert.Equal(
+            ["\"step\",\"loss\",\"lower\",\"upper\",\"seeds\"", "1,1,0.9,1.1,7 18446744073709551615", "2,0.5,0.4,0.6,7 18446744073709551615", "3,0.25,0.2,0.3,7 18446744073709551615"],
+            banded);
         Assert.True(File.Exists(Path.Combine(_directory, "counterexamples", "SGA-L4.3-eq12-sumg-to-bound-link.json")));
 
         // The tightness figure: one CSV row per inequality with a ratio; the identity eq14 is left out and said so.
@@ -71,7 +78,7 @@ public sealed class ReportGeneratorTests : IDisposable
 
         Assert.DoesNotContain(rows, row => row.Contains("SGA-L4.3-eq14", StringComparison.Ordinal));
         Assert.Contains(TightnessPlot.SvgPath, md, StringComparison.Ordinal);
-        Assert.Contains("How close each inequality came to its bound</text>", page, StringComparison.Ordinal);   // inlined
+        Assert.Contains(FigureRenderer.Svg(TightnessPlot.From(claims).Figure), page, StringComparison.Ordinal);   // inlined
         foreach (string document in new[] { md, page })
         {
             Assert.Contains(TightnessPlot.CsvPath, document, StringComparison.Ordinal);
@@ -113,19 +120,28 @@ public sealed class ReportGeneratorTests : IDisposable
         Assert.Equal("4,\"T-broken\",\"StochGradAdam\",\"falsified\",3,0.47712125471966244", csv[4]);
         Assert.Equal("5,\"T-far-off\",\"StochGradAdam\",\"falsified\",1E+72,72", csv[5]);   // the exact ratio
 
-        string svg = SvgPlot.Render(plot.Figure);
+        string svg = FigureRenderer.Svg(plot.Figure);
         Assert.Equal("svg", XDocument.Parse(svg).Root!.Name.LocalName);
-        Assert.Equal(5, svg.Split("<circle", StringSplitOptions.None).Length - 1 - plot.Figure.Series.Count);
-        Assert.Contains("stroke-dasharray", svg, StringComparison.Ordinal);
+        Assert.Equal(1, FigureRendererTests.DashedLines(XDocument.Parse(svg)));   // the line at ratio 1
+        Assert.Contains("ratio 1: the bound", FigureRendererTests.Texts(svg));
+        // The palette's order carries the meaning: tight blue, falsified vermillion, holds green; one dot per point.
+        Assert.Equal(1, Dots(svg, "#0072B2"));
+        Assert.Equal(2, Dots(svg, "#D55E00"));
+        Assert.Equal(1, Dots(svg, "#009E73"));
+        Assert.Equal(1, Dots(svg, "#CC79A7"));
     }
 
     [Fact]
     public void A_figure_without_finite_points_still_renders()
     {
-        string svg = SvgPlot.Render(new Figure("empty", "Empty", "x", "y", [new Series("none", [1], [double.NaN])], LogY: true));
-        Assert.Contains("no finite data to plot", svg, StringComparison.Ordinal);
+        string svg = FigureRenderer.Svg(new Figure("empty", "Empty", "x", "y", [new Series("none", [1], [double.NaN])], LogY: true));
+        Assert.Contains(FigureRenderer.NoDataText, FigureRendererTests.Texts(svg));
         Assert.Equal("svg", XDocument.Parse(svg).Root!.Name.LocalName);
     }
+
+    // Markers are ellipses in the data area; the legend draws one more per series as its symbol.
+    private static int Dots(string svg, string colour) =>
+        XDocument.Parse(svg).Descendants().Count(e => e.Name.LocalName == "ellipse" && (string?)e.Attribute("fill") == colour) - 1;
 
     private static ClaimResult Result(string id, Relation relation, Verdict verdict, Sides? best) =>
         new(new ClaimInfo(id, "StochGradAdam", "test", "left ≤ right", [], relation), verdict, [new FamilyResult("f", 10, verdict == Verdict.Falsified, 0, false)], null, verdict == Verdict.HoldsOnlyIf ? "c" : null)
