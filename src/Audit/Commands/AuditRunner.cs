@@ -77,7 +77,7 @@ internal static class AuditRunner
                     });
                     var context = new ExperimentContext(settings.DataDirectory, settings.Seed, settings.Quick, settings.Device, progress)
                     {
-                        Store = store, Threads = settings.Threads ?? Environment.ProcessorCount, Cancellation = cancellation,
+                        Store = store, Threads = settings.Threads ?? Environment.ProcessorCount, Cancellation = cancellation, Tiny = settings.Tiny,
                     };
                     ExperimentResult result = cancellation.IsCancellationRequested
                         ? ExperimentResult.Partial(experiment, "", 0, ["every run (the audit was stopped before this experiment started)"], 0.0)

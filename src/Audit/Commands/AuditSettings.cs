@@ -11,4 +11,8 @@ namespace Verification.Audit.Commands;
 /// <param name="Depth">Claims search depth: gate, default or deep.</param>
 /// <param name="CommandLine">The command as typed, for the report.</param>
 /// <param name="Threads">Runs (and claim searches) executed at once; null uses every core. Results do not depend on it.</param>
-internal sealed record AuditSettings(string OutputDirectory, string? DataDirectory, ulong Seed, bool Quick, ComputeDevice Device, string Depth, string CommandLine, int? Threads = null);
+internal sealed record AuditSettings(string OutputDirectory, string? DataDirectory, ulong Seed, bool Quick, ComputeDevice Device, string Depth, string CommandLine, int? Threads = null)
+{
+    /// <summary>Runs the experiments at their tiny (test) scale: for the tests of resuming and thread independence only.</summary>
+    public bool Tiny { get; init; }
+}

@@ -76,20 +76,34 @@ public class ExperimentTests
     public void Fig1SuboptimalityIsNonNegativeAndCostsAreMonotone()
     {
         (ExperimentResult result, _) = RunTiny(ExperimentCatalog.Get("dasgrad-fig1"));
+        ulong[] evaluation = TinySeeds().Evaluation.Select(s => s.Value).ToArray();
         foreach (string data in new[] { "mnist", "imdb" })
         {
             Figure byIteration = Figure(result, $"{data}-suboptimality-vs-iterations");
             Figure byEvaluations = Figure(result, $"{data}-suboptimality-vs-gradient-evaluations");
             Figure bySeconds = Figure(result, $"{data}-suboptimality-vs-seconds");
+            Figure sensitivity = Figure(result, $"{data}-sensitivity-to-alpha");
             Assert.True(byIteration.LogY);
+            Assert.True(bySeconds.XIsWallClock);
+            Assert.False(byIteration.XIsWallClock);
+            Assert.True(sensitivity.LogX);
             Assert.Equal(3, byIteration.Series.Count);
+            Assert.Equal(3, sensitivity.Series.Count);
+            foreach (Figure f in new[] { byIteration, byEvaluations, bySeconds, sensitivity })
+            {
+                Assert.NotNull(f.BandMeaning);
+                Assert.All(f.Series, s => Assert.Equal(evaluation, s.Seeds));
+                Assert.All(f.Series, s => Assert.True(s.HasBand, $"{f.Id}/{s.Name} has no band"));
+                Assert.All(f.Series, s => Assert.All(Enumerable.Range(0, s.X.Length), i => Assert.InRange(s.Y[i], s.Lower![i], s.Upper![i])));
+            }
+
             for (int s = 0; s < 3; s++)
             {
                 Series it = byIteration.Series[s], ev = byEvaluations.Series[s], sec = bySeconds.Series[s];
                 Assert.Equal(it.Y, ev.Y);
                 Assert.Equal(it.Y, sec.Y);
                 Assert.Equal(it.X.Length, ev.X.Length);
-                Assert.All(it.Y, y => Assert.True(y >= -1e-7, $"{data}/{it.Name}: F − F* = {y}"));
+                Assert.All(it.Y, y => Assert.True(y > 0, $"{data}/{it.Name}: F − F* = {y}"));
                 NonDecreasing(it.X, $"{data}/{it.Name} iterations");
                 NonDecreasing(ev.X, $"{data}/{ev.Name} gradient evaluations");
                 NonDecreasing(sec.X, $"{data}/{sec.Name} seconds");
@@ -98,6 +112,12 @@ public class ExperimentTests
                 {
                     Assert.True(ev.X[i] >= 32 * it.X[i], "at least B evaluations per step");
                 }
+
+                // The chosen α (in the legend) is a grid value, and the sensitivity curve passes through the plotted final value there.
+                Series grid = sensitivity.Series[s];
+                int chosen = Array.FindIndex(grid.X, a => it.Name.Contains($"α = {a.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)})", StringComparison.Ordinal));
+                Assert.True(chosen >= 0, $"{it.Name}: chosen α not on the grid {string.Join(", ", grid.X)}");
+                Assert.Equal(it.Y[^1], grid.Y[chosen], 12);
             }
 
             // Adam and AMSGrad spend exactly B per step; DASGrad also pays its full-pass refreshes.
@@ -105,7 +125,13 @@ public class ExperimentTests
             Assert.True(byEvaluations.Series[2].X[^1] > byEvaluations.Series[1].X[^1]);
             Assert.StartsWith("DASGrad", byEvaluations.Series[2].Name, StringComparison.Ordinal);
         }
+
+        Assert.Contains(result.PaperComparisons, c => c.Verdict == ReproductionVerdict.NotCheckable && c.Why.Contains("convex scope", StringComparison.Ordinal));
+        Assert.Equal(2, result.PaperComparisons.Count(c => c.PaperSays.Contains("outperforms Adam and AMSGrad (per iteration)", StringComparison.Ordinal)));
     }
+
+    private static Verification.Audit.Experiments.Runs.SeedPlan TinySeeds(ulong seed = 1) =>
+        new ExperimentContext(null, seed, Quick: true, ComputeDevice.Reference, new Progress<(double, string)>()) { Tiny = true }.Seeds;
 
     [Fact]
     public void Fig2BenefitsArePositiveAndTheRunIsDeterministic()

@@ -11,6 +11,9 @@ namespace Verification.Audit.Experiments.Runs;
 public sealed class RunStore
 {
     private const string SettingsPrefix = "settings: ";
+
+    /// <summary>The comment naming the columns that hold wall-clock measurements (they differ between two runs of the same settings).</summary>
+    public const string WallClockPrefix = "wall-clock columns: ";
     private readonly string? _directory;
     private readonly ConcurrentDictionary<string, Lazy<RunRecord>> _runs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _settings = new(StringComparer.Ordinal);
@@ -112,7 +115,7 @@ public sealed class RunStore
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             string temporary = path + ".partial";
-            File.WriteAllText(temporary, record.ToCsv([$"experiment: {experiment}", $"run: {key}", SettingsPrefix + settings]));
+            File.WriteAllText(temporary, record.ToCsv([$"experiment: {experiment}", $"run: {key}", SettingsPrefix + settings, WallClockPrefix + string.Join(' ', record.Columns.Where(record.WallClockColumns.Contains))]));
             File.Move(temporary, path, overwrite: true);
         }
 
