@@ -98,7 +98,7 @@ internal sealed class Fig1Panel
                 return Banded(o, _ => meanSeconds);
             }).ToArray(), LogY: true) { BandMeaning = band, XIsWallClock = true });
         Figures.Add(new($"{Data.Id}-sensitivity-to-alpha", $"{Data.Label}: final suboptimality against α (evaluation seeds; α chosen on the tuning seeds)", "α (α_t = α/√t)", "final " + Y,
-            Enumerable.Range(0, 3).Select(o => BandedSeries.From(Legend(o) + " chosen", scale.Grid, Transpose(GridFinals[o]), seeds, geometric: true)).ToArray(), LogX: true, LogY: true) { BandMeaning = band });
+            Enumerable.Range(0, 3).Select(o => BandedSeries.From(Text.Inv($"{Names[o]} (chosen: α = {Text.G(Chosen[o])})"), scale.Grid, Transpose(GridFinals[o]), seeds, geometric: true)).ToArray(), LogX: true, LogY: true) { BandMeaning = band });
     }
 
     private static double[][] Transpose(double[][] byAlphaThenSeed) =>
