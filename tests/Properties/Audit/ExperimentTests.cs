@@ -55,6 +55,30 @@ public class ExperimentTests
 
     private static Figure Figure(ExperimentResult result, string id) => Assert.Single(result.Figures, f => f.Id == id);
 
+    /// <summary>Every series of a multi-seed experiment has a band around its centre, the figure says what the band is, and it rests on exactly the evaluation seeds.</summary>
+    private static void CheckSeedBands(ExperimentResult result, ulong seed = 1)
+    {
+        ulong[] evaluation = new ExperimentContext(null, seed, Quick: true, ComputeDevice.Reference, new Progress<(double, string)>()) { Tiny = true }
+            .Seeds.Evaluation.Select(s => s.Value).ToArray();
+        foreach (Figure figure in result.Figures)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(figure.BandMeaning), $"{figure.Id} has no band meaning");
+            foreach (Series series in figure.Series)
+            {
+                Assert.True(series.HasBand, $"{figure.Id}/{series.Name} has no band");
+                Assert.Equal(series.X.Length, series.Lower!.Length);
+                Assert.Equal(series.X.Length, series.Upper!.Length);
+                for (int i = 0; i < series.X.Length; i++)
+                {
+                    double slack = 1e-12 * Math.Abs(series.Y[i]);
+                    Assert.InRange(series.Y[i], series.Lower[i] - slack, series.Upper[i] + slack);
+                }
+
+                Assert.Equal(evaluation, series.Seeds);
+            }
+        }
+    }
+
     private static void NonDecreasing(double[] values, string what)
     {
         for (int i = 1; i < values.Length; i++)
@@ -108,17 +132,38 @@ public class ExperimentTests
     }
 
     [Fact]
-    public void Fig2BenefitsArePositiveAndTheRunIsDeterministic()
+    public void Fig2BenefitsArePairedBandedAndIndependentOfThreadCount()
     {
         IExperiment experiment = ExperimentCatalog.Get("dasgrad-fig2");
         (ExperimentResult first, _) = RunTiny(experiment);
+        CheckSeedBands(first);
         Figure benefit = Figure(first, "benefit-vs-variance");
         Assert.Equal(3, benefit.Series.Count);
+        Assert.NotNull(benefit.Reference);
         Assert.All(benefit.Series, s => Assert.All(s.Y, y => Assert.True(y > 0)));
         Assert.All(benefit.Series, s => NonDecreasing(s.X, s.Name + " variance axis"));
-        Assert.All(Figure(first, "final-suboptimality-vs-variance").Series, s => Assert.All(s.Y, y => Assert.True(y >= 0)));
-        (ExperimentResult second, _) = RunTiny(experiment);
+        Figure final = Figure(first, "final-suboptimality-vs-variance");
+        Assert.Equal(6, final.Series.Count);
+        Assert.All(final.Series, s => Assert.All(s.Y, y => Assert.True(y >= 0)));
+        // The geometric mean of the per-seed ratios is the ratio of the geometric means (the pairing is on the same seeds).
+        for (int k = 0; k < 3; k++)
+        {
+            for (int v = 0; v < benefit.Series[k].Y.Length; v++)
+            {
+                Assert.Equal(final.Series[2 * k].Y[v] / final.Series[2 * k + 1].Y[v], benefit.Series[k].Y[v], 1e-9 * benefit.Series[k].Y[v]);
+            }
+        }
+
+        Assert.Equal(2, first.PaperComparisons.Count);
+        Assert.Equal(3, Assert.Single(first.Tables, t => t.Title.Contains("slope", StringComparison.Ordinal)).Rows.Length);
+
+        // One run at a time gives the same numbers as the default parallel batch.
+        var fractions = new List<double>();
+        var serial = new ExperimentContext(null, 1, Quick: true, ComputeDevice.Reference, new SyncProgress(fractions)) { Tiny = true, Threads = 1 };
+        ExperimentResult second = experiment.Run(serial);
+        CheckCommon(experiment, second, fractions);
         Assert.Equal(benefit.Series.Select(s => s.Y), Figure(second, "benefit-vs-variance").Series.Select(s => s.Y));
+        Assert.Equal(benefit.Series.Select(s => s.Lower), Figure(second, "benefit-vs-variance").Series.Select(s => s.Lower));
     }
 
     [Fact]
