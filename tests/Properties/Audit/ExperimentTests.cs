@@ -170,20 +170,32 @@ public class ExperimentTests
     public void Fig3MetricsAreInRangeForEveryWeighting()
     {
         (ExperimentResult result, _) = RunTiny(ExperimentCatalog.Get("dasgrad-fig3"));
+        CheckSeedBands(result);
         Figure loss = Figure(result, "test-loss-vs-iterations");
         Figure accuracy = Figure(result, "balanced-test-accuracy-vs-iterations");
+        Figure reduced = Figure(result, "reduced-digits-accuracy-vs-iterations");
         Assert.Equal(4, loss.Series.Count);
         Assert.Equal(loss.Series.Select(s => s.Name), accuracy.Series.Select(s => s.Name));
+        Assert.Equal(loss.Series.Select(s => s.Name), reduced.Series.Select(s => s.Name));
         Assert.All(loss.Series, s => Assert.All(s.Y, y => Assert.True(y >= 0)));
-        Assert.All(accuracy.Series, s => Assert.All(s.Y, y => Assert.InRange(y, 0.0, 1.0)));
-        // θ_1 = 0 predicts every class with probability 1/10: test loss log 10 for every arm.
-        Assert.All(loss.Series, s => Assert.Equal(Math.Log(10.0), s.Y[0], 1e-12));
+        Assert.All(accuracy.Series.Concat(reduced.Series), s => Assert.All(s.Y, y => Assert.InRange(y, 0.0, 1.0)));
+        // θ_1 = 0 predicts every class with probability 1/10: test loss log 10 for every arm and seed (a zero-width band).
+        Assert.All(loss.Series, s =>
+        {
+            Assert.Equal(Math.Log(10.0), s.Y[0], 1e-12);
+            Assert.Equal(Math.Log(10.0), s.Lower![0], 1e-12);
+            Assert.Equal(Math.Log(10.0), s.Upper![0], 1e-12);
+        });
         Table masses = result.Tables[1];
         for (int column = 3; column < masses.Header.Length; column++)
         {
             double total = masses.Rows.Sum(r => double.Parse(r[column], System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(1.0, total, 2);
         }
+
+        // Paired differences of the three weightings against none.
+        Assert.Equal(3, result.Tables[2].Rows.Length);
+        Assert.Equal(3, result.PaperComparisons.Count);
     }
 
     [Fact]
