@@ -1,3 +1,4 @@
+using Verification.Audit.Experiments.Runs;
 using Verification.Audit.Experiments.Support;
 using Verification.Convex.Data.Mnist;
 using Verification.Convex.Objectives;
@@ -8,16 +9,31 @@ using Verification.Reference.Sampling;
 namespace Verification.Audit.Experiments;
 
 /// <summary>
-/// DASGrad Fig. 3 (sample-selection bias): MNIST with 90% of two digits removed, trained by DASGrad with the paper's
-/// importance weights as printed (both readings), the correct class-prior-shift weights, and no re-weighting; test loss
-/// and balanced test accuracy on the (balanced) MNIST test set against iterations.
+/// DASGrad Fig. 3 (§6, sample-selection bias): MNIST with 90% of two digits removed, trained by DASGrad with the paper's
+/// importance weights as printed (both readings), the correct class-prior-shift weights, and no re-weighting, every arm
+/// on every evaluation seed; test loss, balanced test accuracy and the reduced digits' accuracy against iterations, and
+/// paired comparisons of each weighting against none.
 /// </summary>
 public sealed class DasGradFig3 : IExperiment
 {
-    private const int BatchSize = 32;
-    private const int RefreshPeriod = 10;
-    private const double Alpha = 0.03;
-    private const double Lambda = 1e-3;
+    internal const int BatchSize = 32;
+    internal const int RefreshPeriod = 10;
+    internal const double Alpha = 0.03;
+    internal const double Lambda = 1e-3;
+    internal const double RemovedFraction = 0.9;
+    private const string Version = "v2";
+
+    /// <summary>The metrics each run records at its evaluation points: test loss, balanced and plain accuracy, then per-class accuracy.</summary>
+    internal static readonly string[] Metrics = ["test-loss", "balanced-accuracy", "accuracy", .. Enumerable.Range(0, MnistDataset.ClassCount).Select(c => $"class-{c}")];
+
+    /// <summary>The arms: legend name, run-key part and weighting (null: none).</summary>
+    internal static readonly (string Label, string Key, UnbalancedWeighting? Scheme)[] Arms =
+    [
+        ("no re-weighting", "none", null),
+        ("paper as printed, /(n p)", "printed-per-n", UnbalancedWeighting.PaperAsPrintedPerN),
+        ("paper as printed, /p", "printed-per-p", UnbalancedWeighting.PaperAsPrinted),
+        ("prior shift (correct)", "prior-shift", UnbalancedWeighting.PriorShift),
+    ];
 
     /// <inheritdoc/>
     public string Name => "dasgrad-fig3";
@@ -30,84 +46,74 @@ public sealed class DasGradFig3 : IExperiment
     {
         ArgumentNullException.ThrowIfNull(context);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        int? trainCount = context.Pick<int?>(600, 10_000, null);
-        int? testCount = context.Pick<int?>(500, null, null);
-        long steps = context.Pick(40L, 1_500L, 10_000L);
-        int every = context.Pick(10, 50, 250);
-        context.Progress.Report((0.0, "dasgrad-fig3: loading MNIST"));
-        MnistDataset train = Datasets.Mnist(context, MnistSplit.Train, trainCount, context.Seed, purpose: 31);
-        MnistDataset test = Datasets.Mnist(context, MnistSplit.Test, testCount, context.Seed, purpose: 32);
-        UnbalancedMnist unbalanced = UnbalancedMnist.Create(train, test.ClassCounts(), removedFraction: 0.9, seed: context.Seed);
-        MultinomialLogisticRegression problem = MultinomialLogisticRegression.FromMnist(unbalanced.Data, Lambda);
-        var testSet = new SoftmaxTestSet(MultinomialLogisticRegression.FromMnist(test, Lambda));
-        int n = unbalanced.Count;
+        var size = new Fig3Size(
+            TrainCount: context.Pick<int?>(600, 6_000, null),
+            TestCount: context.Pick<int?>(500, null, null),
+            Steps: context.Pick(40L, 800L, 1_200L),
+            Every: context.Pick(10, 50, 100));
+        IReadOnlyList<RunSeed> seeds = context.Seeds.Evaluation;
+        UnbalancedMnist first = Unbalance(context, size, seeds[0].Value).Unbalanced;
+        string setup = Fig3Text.Setup(context, size, first, seeds.Count);
 
-        (string Label, UnbalancedWeighting? Scheme)[] arms =
-        [
-            ("no re-weighting", null),
-            ("paper as printed, /(n p)", UnbalancedWeighting.PaperAsPrintedPerN),
-            ("paper as printed, /p", UnbalancedWeighting.PaperAsPrinted),
-            ("prior shift (correct)", UnbalancedWeighting.PriorShift),
-        ];
-        var box = new Box(-1.0, 1.0);
-        var rule = new AmsGradOptions { LearningRate = Alpha, LearningRateDecay = LearningRateDecay.InverseSqrt, Box = box };
-        var traces = new List<Trace>();
-        var perClass = new List<double[]>();
-        for (int a = 0; a < arms.Length; a++)
+        var batch = new RunBatch(context, Name);
+        foreach ((string label, string key, UnbalancedWeighting? scheme) in Arms)
         {
-            double[] multipliers = Enumerable.Range(0, n)
-                .Select(i => arms[a].Scheme is UnbalancedWeighting w ? n * unbalanced.TargetMass(i, w) : 1.0)
-                .ToArray();
-            var weighted = new WeightedFiniteSum(problem, multipliers);
-            var dasgrad = new DasGrad(rule, new ImportanceSamplerOptions { BatchSize = BatchSize, RefreshPeriod = RefreshPeriod, Seed = context.Seed });
-            double[] last = [];
-            double[] Evaluate(double[] theta)
+            foreach (RunSeed seed in seeds)
             {
-                var r = testSet.Evaluate(theta);
-                last = r.PerClass;
-                return [r.Loss, r.BalancedAccuracy, r.Accuracy];
+                string settings = Text.Inv($"{Version} unbalanced-mnist arm={key} train={size.TrainCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all"} test={size.TestCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all"} removed={RemovedFraction:R} digits={string.Join('+', UnbalancedMnist.DefaultReducedDigits)} lambda={Lambda:R} box=1 alpha={Alpha:R} decay=inverse-sqrt beta1=0.9 beta2=0.999 eps=1e-8 batch={BatchSize} refresh={RefreshPeriod} steps={size.Steps} every={size.Every} seed={seed.Value} device={context.Device}");
+                batch.Add($"{key}/{seed.Label}", settings, 1.0, token => ArmRun(context, size, label, scheme, seed.Value, token), "seconds");
             }
-
-            traces.Add(TraceRunner.RunFiniteSum(arms[a].Label, dasgrad, weighted, Evaluate, steps, every, context.Cancellation));
-            perClass.Add(last);
         }
 
-        Figure[] figures =
-        [
-            new("test-loss-vs-iterations", "Test cross-entropy (balanced MNIST test set) against iterations", "iteration t", "test loss", traces.Select(t => t.VsSteps(0)).ToArray()),
-            new("balanced-test-accuracy-vs-iterations", "Balanced test accuracy (mean of per-class accuracies) against iterations", "iteration t", "balanced test accuracy", traces.Select(t => t.VsSteps(1)).ToArray()),
-        ];
-        int[] reduced = [.. unbalanced.ReducedDigits];
-        var rows = traces.Select((t, a) => new[]
+        BatchResult result = batch.Execute();
+        if (!result.Complete)
         {
-            t.Name, Text.F(t.Final(0), 4), Text.F(t.Final(1), 4), Text.F(t.Final(2), 4),
-            string.Join(", ", reduced.Select(c => Text.F(perClass[a][c], 3))),
-            Text.F(Enumerable.Range(0, 10).Where(c => !reduced.Contains(c)).Average(c => perClass[a][c]), 3),
-        }).ToArray();
-        var table = new Table(
-            $"After {steps} iterations",
-            ["weights", "test loss", "balanced accuracy", "accuracy", $"accuracy on digits {string.Join(", ", reduced)}", "mean accuracy, other digits"],
-            rows);
-        double[] priorMass = unbalanced.ClassTargetMass(UnbalancedWeighting.PriorShift);
-        double[] printedMass = unbalanced.ClassTargetMass(UnbalancedWeighting.PaperAsPrintedPerN);
-        double printedTotal = printedMass.Sum();
-        var massTable = new Table(
-            "Implied class masses of the target risk Σ_i a_i f_i (normalised to sum 1)",
-            ["class", "train count", "test count", "no re-weighting", "paper as printed (either reading)", "prior shift"],
-            Enumerable.Range(0, 10).Select(c => new[]
-            {
-                c.ToString(System.Globalization.CultureInfo.InvariantCulture), Text.N(unbalanced.TrainClassCounts[c]), Text.N(unbalanced.TestClassCounts[c]),
-                Text.F((double)unbalanced.TrainClassCounts[c] / n, 4), Text.F(printedMass[c] / printedTotal, 4), Text.F(priorMass[c] / priorMass.Sum(), 4),
-            }).ToArray());
+            return ExperimentResult.Partial(this, setup, result.Records.Count, result.Missing, clock.Elapsed.TotalSeconds);
+        }
 
-        string setup = Text.Inv($"""
-            {context.ScaleName()}, seed {context.Seed}. Training set: {(trainCount is null ? "the MNIST training set" : $"a Philox-chosen subset of {Text.N(train.Count)} MNIST training images")} with 90% of the digits {string.Join(" and ", reduced)} removed (the paper's pair is unknown; 3 and 8 are this project's choice), n = {Text.N(n)}; test set: {(testCount is null ? "the full MNIST test set" : $"{Text.N(test.Count)} test images")} (n^test = {Text.N(test.Count)}), whose class counts define the target. Model: multinomial logistic regression, λ = {Text.G(Lambda)}, box [−1, 1]^d, θ_1 = 0.
-            Optimizer: DASGrad (AMSGrad rule, α_t = {Text.G(Alpha)}/√t, β₁ = 0.9, β₂ = 0.999, ε = 1e-8; batch {BatchSize}, full-pass refresh every {RefreshPeriod} steps), {Text.N(steps)} steps, one seed. Importance weights: with target mass a_i the fed gradient is (1/B) Σ_b (a_(i_b)/p_(i_b)) ∇f_(i_b), implemented as DASGrad on f'_i = n a_i f_i (so the sampler's p ∝ ‖∇f'_i‖ is optimal for the re-weighted risk). a_i: none (= 1/n, plain DASGrad); the paper's printed weight read as (c^test_y/n^test)/(n p) or as (c^test_y/n^test)/p; and the correct prior shift (c^test_y/n^test)/c^train_y. Test metrics every {every} steps on the test set, unregularised cross-entropy and balanced accuracy.
-            """) + (context.Device != ComputeDevice.Reference ? " DASGrad has no accelerator implementation, so every step ran on the CPU reference." : string.Empty);
-        Trace none = traces[0], perN = traces[1], perP = traces[2], prior = traces[3];
-        string findings = Text.Inv($"""
-            The correct prior-shift weights end at balanced test accuracy {Text.F(prior.Final(1), 3)} and test loss {Text.F(prior.Final(0), 3)}, against {Text.F(none.Final(1), 3)} / {Text.F(none.Final(0), 3)} without re-weighting; on the reduced digits the accuracies are {rows[3][4]} (prior shift) against {rows[0][4]} (none). The paper's printed weights put class mass ∝ c^train_y·c^test_y on the risk, i.e. they keep the training imbalance (mass table), so they behave like no re-weighting ({Text.F(perN.Final(1), 3)} and {Text.F(perP.Final(1), 3)} balanced accuracy); the two printed readings differ only by the constant factor n in every weight, to which the AMSGrad update and the sampler are invariant except through ε = 1e-8 and the sampler's additive 1e-6 floor (both matter only where gradients or norms are tiny); their curves are close but not identical, and this run does not isolate which of the two constants makes the difference. One seed, {Text.N(steps)} iterations, a subset in quick mode and one fixed α for every arm: the size of the gap is indicative, its sign is what the weights' algebra predicts.
-            """);
-        return new ExperimentResult(Name, Title, setup, findings, figures, [table, massTable], clock.Elapsed.TotalSeconds);
+        Trace[][] traces = Arms.Select(a => seeds.Select(s => Trace.FromRecord(a.Label, result[$"{a.Key}/{s.Label}"], Metrics)).ToArray()).ToArray();
+        return Fig3Text.Result(this, context, setup, size, first, seeds, traces, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// The training set of <paramref name="seed"/> (its subset at reduced scales, then its removed examples) and the test
+    /// set (the full one, or the seed's subset at the tiny scale).
+    /// </summary>
+    internal static (UnbalancedMnist Unbalanced, MnistDataset Test) Unbalance(ExperimentContext context, Fig3Size size, ulong seed)
+    {
+        MnistDataset train = Datasets.Mnist(context, MnistSplit.Train, size.TrainCount, seed, purpose: 31);
+        MnistDataset test = Datasets.Mnist(context, MnistSplit.Test, size.TestCount, seed, purpose: 32);
+        return (UnbalancedMnist.Create(train, test.ClassCounts(), removedFraction: RemovedFraction, seed: seed), test);
+    }
+
+    /// <summary>One arm on one seed: DASGrad on f'_i = n a_i f_i from θ_1 = 0, test metrics at the evaluation points.</summary>
+    private static RunRecord ArmRun(ExperimentContext context, Fig3Size size, string label, UnbalancedWeighting? scheme, ulong seed, CancellationToken token)
+    {
+        (UnbalancedMnist unbalanced, MnistDataset test) = Unbalance(context, size, seed);
+        // The full test set is the same for every seed, so it is built once; a tiny-scale subset is the seed's own.
+        SoftmaxTestSet testSet = context.Shared(
+            $"dasgrad-fig3-test/{size.TestCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all"}/{(size.TestCount is null ? 0UL : seed)}",
+            () => new SoftmaxTestSet(MultinomialLogisticRegression.FromMnist(test, Lambda)));
+        MultinomialLogisticRegression problem = MultinomialLogisticRegression.FromMnist(unbalanced.Data, Lambda);
+        int n = unbalanced.Count;
+        // DASGrad §6: the weight a_i/p_i of a target mass a_i is DASGrad's own 1/(n p_i) on f'_i = n a_i f_i.
+        double[] multipliers = Enumerable.Range(0, n).Select(i => scheme is UnbalancedWeighting w ? n * unbalanced.TargetMass(i, w) : 1.0).ToArray();
+        var rule = new AmsGradOptions { LearningRate = Alpha, LearningRateDecay = LearningRateDecay.InverseSqrt, Box = new Box(-1.0, 1.0) };
+        var dasgrad = new DasGrad(rule, new ImportanceSamplerOptions { BatchSize = BatchSize, RefreshPeriod = RefreshPeriod, Seed = seed });
+        double[] Evaluate(double[] theta)
+        {
+            var r = testSet.Evaluate(theta);
+            return [r.Loss, r.BalancedAccuracy, r.Accuracy, .. r.PerClass];
+        }
+
+        Trace trace = TraceRunner.RunFiniteSum(label, dasgrad, new WeightedFiniteSum(problem, multipliers), Evaluate, size.Steps, size.Every, token);
+        return trace.ToRecord(Metrics);
     }
 }
+
+/// <summary>The sizes of one scale of <see cref="DasGradFig3"/>.</summary>
+/// <param name="TrainCount">MNIST training images before removal (null: all 60,000).</param>
+/// <param name="TestCount">Test images (null: all 10,000).</param>
+/// <param name="Steps">DASGrad steps per run.</param>
+/// <param name="Every">Steps between test evaluations.</param>
+internal sealed record Fig3Size(int? TrainCount, int? TestCount, long Steps, int Every);

@@ -55,6 +55,30 @@ public class ExperimentTests
 
     private static Figure Figure(ExperimentResult result, string id) => Assert.Single(result.Figures, f => f.Id == id);
 
+    /// <summary>Every series of a multi-seed experiment has a band around its centre, the figure says what the band is, and it rests on exactly the evaluation seeds.</summary>
+    private static void CheckSeedBands(ExperimentResult result, ulong seed = 1)
+    {
+        ulong[] evaluation = new ExperimentContext(null, seed, Quick: true, ComputeDevice.Reference, new Progress<(double, string)>()) { Tiny = true }
+            .Seeds.Evaluation.Select(s => s.Value).ToArray();
+        foreach (Figure figure in result.Figures)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(figure.BandMeaning), $"{figure.Id} has no band meaning");
+            foreach (Series series in figure.Series)
+            {
+                Assert.True(series.HasBand, $"{figure.Id}/{series.Name} has no band");
+                Assert.Equal(series.X.Length, series.Lower!.Length);
+                Assert.Equal(series.X.Length, series.Upper!.Length);
+                for (int i = 0; i < series.X.Length; i++)
+                {
+                    double slack = 1e-12 * Math.Abs(series.Y[i]);
+                    Assert.InRange(series.Y[i], series.Lower[i] - slack, series.Upper[i] + slack);
+                }
+
+                Assert.Equal(evaluation, series.Seeds);
+            }
+        }
+    }
+
     private static void NonDecreasing(double[] values, string what)
     {
         for (int i = 1; i < values.Length; i++)
@@ -134,37 +158,70 @@ public class ExperimentTests
         new ExperimentContext(null, seed, Quick: true, ComputeDevice.Reference, new Progress<(double, string)>()) { Tiny = true }.Seeds;
 
     [Fact]
-    public void Fig2BenefitsArePositiveAndTheRunIsDeterministic()
+    public void Fig2BenefitsArePairedBandedAndIndependentOfThreadCount()
     {
         IExperiment experiment = ExperimentCatalog.Get("dasgrad-fig2");
         (ExperimentResult first, _) = RunTiny(experiment);
+        CheckSeedBands(first);
         Figure benefit = Figure(first, "benefit-vs-variance");
         Assert.Equal(3, benefit.Series.Count);
+        Assert.NotNull(benefit.Reference);
         Assert.All(benefit.Series, s => Assert.All(s.Y, y => Assert.True(y > 0)));
         Assert.All(benefit.Series, s => NonDecreasing(s.X, s.Name + " variance axis"));
-        Assert.All(Figure(first, "final-suboptimality-vs-variance").Series, s => Assert.All(s.Y, y => Assert.True(y >= 0)));
-        (ExperimentResult second, _) = RunTiny(experiment);
+        Figure final = Figure(first, "final-suboptimality-vs-variance");
+        Assert.Equal(6, final.Series.Count);
+        Assert.All(final.Series, s => Assert.All(s.Y, y => Assert.True(y >= 0)));
+        // The geometric mean of the per-seed ratios is the ratio of the geometric means (the pairing is on the same seeds).
+        for (int k = 0; k < 3; k++)
+        {
+            for (int v = 0; v < benefit.Series[k].Y.Length; v++)
+            {
+                Assert.Equal(final.Series[2 * k].Y[v] / final.Series[2 * k + 1].Y[v], benefit.Series[k].Y[v], 1e-9 * benefit.Series[k].Y[v]);
+            }
+        }
+
+        Assert.Equal(2, first.PaperComparisons.Count);
+        Assert.Equal(3, Assert.Single(first.Tables, t => t.Title.Contains("slope", StringComparison.Ordinal)).Rows.Length);
+
+        // One run at a time gives the same numbers as the default parallel batch.
+        var fractions = new List<double>();
+        var serial = new ExperimentContext(null, 1, Quick: true, ComputeDevice.Reference, new SyncProgress(fractions)) { Tiny = true, Threads = 1 };
+        ExperimentResult second = experiment.Run(serial);
+        CheckCommon(experiment, second, fractions);
         Assert.Equal(benefit.Series.Select(s => s.Y), Figure(second, "benefit-vs-variance").Series.Select(s => s.Y));
+        Assert.Equal(benefit.Series.Select(s => s.Lower), Figure(second, "benefit-vs-variance").Series.Select(s => s.Lower));
     }
 
     [Fact]
     public void Fig3MetricsAreInRangeForEveryWeighting()
     {
         (ExperimentResult result, _) = RunTiny(ExperimentCatalog.Get("dasgrad-fig3"));
+        CheckSeedBands(result);
         Figure loss = Figure(result, "test-loss-vs-iterations");
         Figure accuracy = Figure(result, "balanced-test-accuracy-vs-iterations");
+        Figure reduced = Figure(result, "reduced-digits-accuracy-vs-iterations");
         Assert.Equal(4, loss.Series.Count);
         Assert.Equal(loss.Series.Select(s => s.Name), accuracy.Series.Select(s => s.Name));
+        Assert.Equal(loss.Series.Select(s => s.Name), reduced.Series.Select(s => s.Name));
         Assert.All(loss.Series, s => Assert.All(s.Y, y => Assert.True(y >= 0)));
-        Assert.All(accuracy.Series, s => Assert.All(s.Y, y => Assert.InRange(y, 0.0, 1.0)));
-        // θ_1 = 0 predicts every class with probability 1/10: test loss log 10 for every arm.
-        Assert.All(loss.Series, s => Assert.Equal(Math.Log(10.0), s.Y[0], 1e-12));
+        Assert.All(accuracy.Series.Concat(reduced.Series), s => Assert.All(s.Y, y => Assert.InRange(y, 0.0, 1.0)));
+        // θ_1 = 0 predicts every class with probability 1/10: test loss log 10 for every arm and seed (a zero-width band).
+        Assert.All(loss.Series, s =>
+        {
+            Assert.Equal(Math.Log(10.0), s.Y[0], 1e-12);
+            Assert.Equal(Math.Log(10.0), s.Lower![0], 1e-12);
+            Assert.Equal(Math.Log(10.0), s.Upper![0], 1e-12);
+        });
         Table masses = result.Tables[1];
         for (int column = 3; column < masses.Header.Length; column++)
         {
             double total = masses.Rows.Sum(r => double.Parse(r[column], System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(1.0, total, 2);
         }
+
+        // Paired differences of the three weightings against none.
+        Assert.Equal(3, result.Tables[2].Rows.Length);
+        Assert.Equal(3, result.PaperComparisons.Count);
     }
 
     [Fact]
