@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Verification.Audit.Experiments;
+using Verification.Audit.Experiments.Runs;
 using Verification.Audit.Experiments.Support;
 using Verification.Claims.Catalogue;
 using Verification.Claims.Instances;
@@ -148,11 +149,17 @@ public class ExperimentTests
     }
 
     [Fact]
-    public void SampleRateHistogramsAreDistributions()
+    public void SampleRateHistogramsAreDistributionsAndEveryCurveIsBandedOverTheEvaluationSeeds()
     {
         (ExperimentResult result, _) = RunTiny(ExperimentCatalog.Get("sga-sample-rate"));
+        CheckSeeds(result);
+        ulong[] evaluation = EvaluationSeeds();
         Figure loss = Figure(result, "training-loss-vs-iterations");
+        Figure accuracy = Figure(result, "test-accuracy-vs-iterations");
         Assert.Equal(7, loss.Series.Count);
+        Assert.Equal(loss.Series.Select(s => s.Name), accuracy.Series.Select(s => s.Name));
+        Assert.All(loss.Series.Concat(accuracy.Series), s => Assert.Equal(evaluation, s.Seeds));
+        Assert.All(accuracy.Series, s => Assert.All(s.Y, y => Assert.InRange(y, 0.0, 1.0)));
         Figure[] histograms = result.Figures.Where(f => f.Kind == FigureKind.Bars).ToArray();
         Assert.Equal(2, histograms.Length);
         foreach (Figure histogram in histograms)
@@ -160,14 +167,31 @@ public class ExperimentTests
             Assert.Equal(7, histogram.Series.Count);
             Assert.All(histogram.Series, s =>
             {
-                Assert.Equal(1.0, s.Y.Sum(), 9);
+                Assert.Equal(evaluation, s.Seeds);
+                Assert.Equal(1.0, s.Y.Sum(), 9);   // a mean of distributions is a distribution
                 Assert.All(s.Y, y => Assert.InRange(y, 0.0, 1.0));
                 Assert.All(s.X, x => Assert.InRange(x, 0.0, 1.0));
             });
         }
 
-        // s = 1 is Adam exactly: the loss curve at θ_1 = 0 is log 10 plus nothing (λ‖0‖² = 0) for every run.
+        // θ_1 = 0 predicts every class with probability 1/10: F(θ_1) = log 10 (λ‖0‖² = 0) on every seed and run.
         Assert.All(loss.Series, s => Assert.Equal(Math.Log(10.0), s.Y[0], 9));
+        Assert.All(loss.Series, s => Assert.Equal(Math.Log(10.0), s.Lower![0], 9));
+
+        // The paper's claims about this figure, each with a verdict; the CIFAR-10 deep-network results once, as not checkable.
+        Assert.True(result.PaperComparisons.Count >= 4);
+        Assert.Single(result.PaperComparisons, c => c.Verdict == ReproductionVerdict.NotCheckable);
+    }
+
+    [Fact]
+    public void SampleRateResultsDoNotDependOnTheThreadCount()
+    {
+        IExperiment experiment = ExperimentCatalog.Get("sga-sample-rate");
+        ExperimentResult Run(int threads) => experiment.Run(
+            new ExperimentContext(null, 2, Quick: true, ComputeDevice.Reference, new SyncProgress([])) { Tiny = true, Threads = threads });
+        ExperimentResult one = Run(1), two = Run(2);
+        Assert.Equal(one.Figures.SelectMany(f => f.Series).Select(s => s.Y), two.Figures.SelectMany(f => f.Series).Select(s => s.Y));
+        Assert.Equal(one.Findings, two.Findings);
     }
 
     [Fact]
@@ -303,7 +327,8 @@ public class ExperimentTests
 
         // Either the OpenCL device ran the steps (bit-equal to the reference in float64) or the fallback is stated.
         Assert.Contains("OpenCL", result.Setup, StringComparison.Ordinal);
-        ExperimentResult reference = experiment.Run(context with { Device = ComputeDevice.Reference });
+        // A fresh run store: the same run keys with another device in their settings are other runs, not a stored result.
+        ExperimentResult reference = experiment.Run(context with { Device = ComputeDevice.Reference, Store = new RunStore(null) });
         Assert.Equal(
             Figure(reference, "training-loss-vs-iterations").Series.Select(s => s.Y),
             Figure(result, "training-loss-vs-iterations").Series.Select(s => s.Y));
