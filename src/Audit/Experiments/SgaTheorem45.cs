@@ -1,23 +1,39 @@
+using Verification.Audit.Experiments.Runs;
+using Verification.Audit.Experiments.Statistics;
 using Verification.Audit.Experiments.Support;
-using Verification.Convex.Online;
-using Verification.Convex.Regret;
-using Verification.Reference.Optimizers;
-using Verification.Reference.Optimizers.StochGradAdam;
 
 namespace Verification.Audit.Experiments;
 
 /// <summary>
-/// StochGradAdam Theorem 4.5: the bound (57), evaluated with the constants measured along each run, against the
-/// realised regret R(T) on Reddi et al.'s online problem (C = 3, x ∈ [−1, 1]) as T grows.
+/// StochGradAdam Theorem 4.5: the right side of the bound (57), evaluated with the constants measured along each run
+/// (the proof's D), against the realised regret R(T) on Reddi et al.'s online problem (C = 3, x ∈ [−1, 1]) as T grows,
+/// on two instances: one where the bound holds loosely (s = 0.8, over the evaluation seeds' masks) and the claims
+/// catalogue's instance where R(T) crosses it (s = 1, one deterministic path), with the first crossing marked.
 /// </summary>
 public sealed class SgaTheorem45 : IExperiment
 {
-    private const double C = 3.0;
-    private const double Alpha = 0.1;
-    private const double Beta1 = 0.9;
-    private const double Beta2 = 0.999;
-    private const double Lambda = 0.99;
-    private const double SamplingRate = 0.8;
+    /// <summary>The instance where (57) holds by orders of magnitude (the mask seed is each evaluation seed).</summary>
+    internal static readonly ReddiInstance Loose = new(Alpha: 0.1, Beta1: 0.9, Beta2: 0.999, Lambda: 0.99, SamplingRate: 0.8, Start: 0.0, MaskSeed: 0);
+
+    /// <summary>
+    /// The instance the catalogue's search found for SGA-T4.5-eq57-reddi-long-D-proof (docs/audit.md: "Reddi T=1714
+    /// θ₁=0.791 α=0.5 β=(0, 0.1) λ=0.308 s=1 seed=566", ratio 1.86987): β₂ = 1/(1 + C²) as its family draws it,
+    /// β₁ = 0 so γ = 0 &lt; 1, inside every hypothesis of the theorem.
+    /// </summary>
+    internal static readonly ReddiInstance Falsifying = new(Alpha: 0.5, Beta1: 0.0, Beta2: 1.0 / (1.0 + ReddiRegretPath.C * ReddiRegretPath.C), Lambda: 0.308, SamplingRate: 1.0, Start: 0.791, MaskSeed: 566);
+
+    /// <summary>The horizon at which the catalogue's search found <see cref="Falsifying"/>.</summary>
+    internal const long FalsifyingCatalogueT = 1714;
+
+    /// <summary>
+    /// The committed counterexample docs/counterexamples/SGA-T4.5-eq57-reddi-long-D-proof.json: <see cref="Falsifying"/>
+    /// after the catalogue's shrinker (T = 428, θ₁ = 0, β₂ = 0, λ = 0.5, seed 0), left 291.187… > right 190.225….
+    /// β₂ = 0 makes γ = β₁²/√β₂ a 0/0 that the catalogue reads as 0, so it sits on the edge of the hypotheses.
+    /// </summary>
+    internal static readonly ReddiInstance Stored = new(Alpha: 0.5, Beta1: 0.0, Beta2: 0.0, Lambda: 0.5, SamplingRate: 1.0, Start: 0.0, MaskSeed: 0);
+
+    /// <summary>The stored counterexample's horizon.</summary>
+    internal const long StoredT = 428;
 
     /// <inheritdoc/>
     public string Name => "sga-theorem45";
@@ -30,98 +46,59 @@ public sealed class SgaTheorem45 : IExperiment
     {
         ArgumentNullException.ThrowIfNull(context);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        long[] horizons = context.Pick<long[]>([10, 30, 100], [10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000], [10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000]);
-        int seeds = context.Pick(2, 10, 20);
-        double gamma = Beta1 * Beta1 / Math.Sqrt(Beta2);
-        ReddiCounterexample problem = ReddiCounterexample.Deterministic(C);
-        int d = problem.Dimension;
+        long looseMax = context.Pick(100L, 10_000L, 100_000L);
+        long falsifyingMax = context.Pick(3_000L, 10_000L, 100_000L);
+        const int perDecade = 10;
+        long[] looseGrid = HorizonGrid(10, looseMax, perDecade);
+        long[] falsifyingGrid = [.. HorizonGrid(1, falsifyingMax, perDecade).Append(FalsifyingCatalogueT).Append(StoredT).Distinct().Order()];
+        IReadOnlyList<RunSeed> seeds = context.Seeds.Evaluation;
 
-        int k = horizons.Length;
-        double[] regret = new double[k], bound = new double[k], term1 = new double[k], term2 = new double[k], term3 = new double[k];
-        double[] dMeasured = new double[k], dInfMeasured = new double[k], gInf = new double[k], phiNorm = new double[k], sqrtTvHat = new double[k];
-        int done = 0;
-        for (int h = 0; h < k; h++)
+        var batch = new RunBatch(context, Name);
+        string Settings(ReddiInstance i, long max) => Text.Inv($"v2 reddi C={ReddiRegretPath.C} theorem-variant {i.Constants} mask-seed={i.MaskSeed} T-max={max} grid=log{perDecade}/decade device={context.Device}");
+        foreach (RunSeed seed in seeds)
         {
-            long horizon = horizons[h];
-            for (int s = 0; s < seeds; s++)
-            {
-                var optimizer = new StochGradAdam(new StochGradAdamOptions
-                {
-                    Variant = StochGradAdamVariant.Theorem, SamplingRate = SamplingRate, LearningRate = Alpha, Beta1 = Beta1, Beta2 = Beta2,
-                    Beta1Decay = Lambda, Box = new Box(-1.0, 1.0), Seed = unchecked(context.Seed * 1_000_003UL + (ulong)s),
-                });
-                RegretRun run = RegretHarness.Run(optimizer, problem, new RegretRunOptions { Steps = horizon, RecordVectors = false });
-                MeasuredConstants m = run.Constants;
-                double vHatSum = (m.SumSqrtTVHat ?? double.NaN) / Math.Sqrt(1.0 - Math.Pow(Beta2, horizon));   // Σ_i √(T v̂_T,i), v̂ = v/(1 − β₂^T)
-                double t1 = m.D * m.D / (2 * Alpha * (1 - Beta1)) * vHatSum;
-                double t2 = Alpha * (Beta1 + 1) * m.GInfinityRaw / ((1 - Beta1) * Math.Sqrt(1 - Beta2) * (1 - gamma) * (1 - gamma)) * m.SumFedCoordinateHistoryNorms;
-                double t3 = d * m.D * m.D * m.GInfinityRaw * Math.Sqrt(1 - Beta2) / (2 * Alpha * (1 - Beta1) * (1 - Lambda) * (1 - Lambda));
-                regret[h] += run.Regret / seeds;
-                term1[h] += t1 / seeds;
-                term2[h] += t2 / seeds;
-                term3[h] += t3 / seeds;
-                bound[h] += (t1 + t2 + t3) / seeds;
-                dMeasured[h] += m.D / seeds;
-                dInfMeasured[h] += m.DInfinity / seeds;
-                gInf[h] += m.GInfinityRaw / seeds;
-                phiNorm[h] += m.SumFedCoordinateHistoryNorms / seeds;
-                sqrtTvHat[h] += vHatSum / seeds;
-                done++;
-                context.Progress.Report(((double)done / (k * seeds), $"sga-theorem45: T = {horizon}, seed {s + 1}/{seeds}"));
-            }
+            ReddiInstance instance = Loose with { MaskSeed = seed.Value };
+            batch.Add($"loose/{seed.Label}", Settings(instance, looseMax), looseMax, token => ReddiRegretPath.Record(instance, looseGrid, token));
         }
 
-        double[] x = horizons.Select(t => (double)t).ToArray();
-        Figure[] figures =
-        [
-            new("bound-vs-regret", "Theorem 4.5 bound (57) with measured constants against the realised regret (means over seeds)", "horizon T", "regret", [
-                new Series("realised R(T)", x, regret),
-                new Series("bound (57)", x, bound),
-                new Series("term 1: D²Σ√(T v̂_T)/(2α(1−β₁))", x, term1),
-                new Series("term 2: α(1+β₁)G_∞Σ‖φ_1:T‖/((1−β₁)√(1−β₂)(1−γ)²)", x, term2),
-                new Series("term 3: d D²G_∞√(1−β₂)/(2α(1−β₁)(1−λ)²)", x, term3),
-            ], LogX: true, LogY: true),
-        ];
-        var table = new Table(
-            "Realised regret, bound (57) and the measured constants (means over seeds)",
-            ["T", "R(T)", "bound (57)", "bound / R(T)", "term 1", "term 2", "term 3", "D (‖θ_t − θ*‖₂ max)", "D_∞", "G_∞", "Σ‖φ_1:T,i‖", "Σ√(T v̂_T,i)"],
-            Enumerable.Range(0, k).Select(h => new[]
-            {
-                Text.N(horizons[h]), Text.G(regret[h]), Text.G(bound[h]), regret[h] > 0 ? Text.G(bound[h] / regret[h], 3) : "n/a (R ≤ 0)",
-                Text.G(term1[h]), Text.G(term2[h]), Text.G(term3[h]), Text.G(dMeasured[h]), Text.G(dInfMeasured[h]), Text.G(gInf[h]), Text.G(phiNorm[h]), Text.G(sqrtTvHat[h]),
-            }).ToArray());
+        batch.Add("falsifying/search", Settings(Falsifying, falsifyingMax), falsifyingMax, token => ReddiRegretPath.Record(Falsifying, falsifyingGrid, token));
+        batch.Add("falsifying/stored", Settings(Stored, falsifyingMax), falsifyingMax, token => ReddiRegretPath.Record(Stored, falsifyingGrid, token));
 
-        double slope = Slope(x, regret);
         string setup = Text.Inv($"""
-            {context.ScaleName()}, base seed {context.Seed}. Problem: Reddi et al.'s deterministic online problem f_t(x) = {C}x if t mod 3 = 1 else −x on F = [−1, 1] (d = 1); comparator: the best fixed point in hindsight over rounds 1..T (x* = −1). Optimizer: StochGradAdam, variant `theorem` (what Section 4 analyses): α_t = α/√t with α = {Text.G(Alpha)}, β_(1,t) = β₁λ^(t−1) with β₁ = {Beta1}, λ = {Lambda}, β₂ = {Beta2}, ε = 0, bias-corrected moments, projection onto F, mask Ω_t ~ Bernoulli(s = {SamplingRate}); γ = β₁²/√β₂ = {Text.G(gamma)}. Horizons T ∈ {"{"}{string.Join(", ", horizons)}{"}"}, each a separate run from x_1 = 0, {seeds} mask seeds per T (seed_s = base·1000003 + s); every number is the mean over seeds.
-            Bound (57) is evaluated with what the regret harness measures on the same run: D = max_t ‖θ_t − θ*‖₂ (the proof's use; the statement says ‖θ_0 − θ_t‖₂), G_∞ = max_t ‖g_t‖_∞ of the raw gradients, ‖φ_1:T,i‖₂ of the masked gradients fed, and v̂_T,i = v_T,i/(1 − β₂^T). The third term of (57) carries D² as printed ((53) has D_∞², the same here since d = 1 and D = D_∞ for a 1-D path).
-            """) + (context.Device != ComputeDevice.Reference ? " The regret harness drives the reference optimizer, so every step ran on the CPU reference." : string.Empty);
-        bool holds = Enumerable.Range(0, k).All(h => bound[h] >= regret[h]);
-        string findings = Text.Inv($"""
-            With the measured constants the printed bound {(holds ? "is above" : "is NOT above")} the realised regret at every horizon tested (bound/R(T) from {RatioText(bound, regret, true)} to {RatioText(bound, regret, false)}). The realised regret grows like T^{Text.F(slope, 2)} (least-squares slope on the log-log points with R > 0), while the bound is dominated by {Dominant(term1, term2, term3, 0)} at T = {Text.N(horizons[0])} and by {Dominant(term1, term2, term3, k - 1)} at T = {Text.N(horizons[^1])}; term 3 is a constant ({Text.G(term3[^1], 3)}) set by (1 − λ)^−2, and term 2 grows with Σ‖φ_1:T,i‖ ≈ √T, so on this instance the bound is far from tight. This checks only that the inequality is not violated on this one problem with these hyperparameters; it says nothing about whether the proof is valid (several of its steps are audited separately in the claims catalogue), and the comparison is pathwise for a few mask seeds while the theorem's bound is deterministic in the measured quantities.
-            """);
-        return new ExperimentResult(Name, Title, setup, findings, figures, [table], clock.Elapsed.TotalSeconds);
-    }
+            {context.ScaleName()}, base seed {context.Seed}. Problem: Reddi et al.'s deterministic online problem f_t(x) = {ReddiRegretPath.C}x if t mod 3 = 1 else −x on F = [−1, 1] (d = 1); comparator x* = −1, the best fixed point in hindsight for every T (every prefix sum of c_t is ≥ 1). Optimizer: StochGradAdam, variant `theorem` (what Section 4 analyses): α_t = α/√t, β_(1,t) = β₁λ^(t−1), constant β₂, ε = 0, bias-corrected moments, projection onto F, mask Ω_t ~ Bernoulli(s).
+            Bound (57) is evaluated exactly as the claims catalogue evaluates it (src/Claims/StochGradAdam/Theorem45.cs): with what the run realises up to T: D = max_(t≤T) ‖θ_t − θ*‖₂ (the proof's reading; the statement's is ‖θ₀ − θ_t‖₂), G_∞ = max_(t≤T) |g_t|, ‖φ_1:T‖₂ of the masked gradients fed, v̂_T = v_T/(1 − β₂^T), γ = β₁²/√β₂ (0 when β₁ = 0). The algorithm does not depend on T, so one run to T_max gives R(T) and (57) at every T ≤ T_max; (57) is evaluated after every step and the first T with R(T) > (57) is exact, not a grid point.
+            Loose instance: {Loose.Constants} (γ = {Text.G(Loose.Gamma)}); every one of the {seeds.Count} evaluation seeds is a mask seed, horizons {looseGrid[0]}…{Text.N(looseMax)} ({perDecade} per decade); curves and table show {SeedStatistics.GeometricBand(seeds.Count)}; bound/R(T) is a paired ratio over the same seeds. No tuning (no tuning seeds used): the hyperparameters are fixed above.
+            Falsifying instance: the one the catalogue's search found for SGA-T4.5-eq57-reddi-long-D-proof (docs/audit.md), {Falsifying.Constants}, at T = {FalsifyingCatalogueT}; with s = 1 every mask keeps every coordinate, so the mask seed has no effect and the run is one deterministic path (no seeds, no band). Shown to T = {Text.N(falsifyingMax)}. The committed counterexample file (after the catalogue's shrinker: {Stored.Constants}, T = {StoredT}) is run too (table). The paper gives no horizon; these were chosen to bracket the crossing.
+            """) + (context.Device != ComputeDevice.Reference ? " Runs are one-dimensional and use the CPU reference optimizer whatever the device." : string.Empty);
 
-    private static string Dominant(double[] t1, double[] t2, double[] t3, int h) =>
-        t1[h] >= t2[h] && t1[h] >= t3[h] ? "term 1 (potential)" : t2[h] >= t3[h] ? "term 2 (the Σ‖φ_1:T,i‖ term)" : "term 3 (the (1 − λ)^−2 term)";
-
-    private static string RatioText(double[] bound, double[] regret, bool min)
-    {
-        double[] ratios = Enumerable.Range(0, bound.Length).Where(h => regret[h] > 0).Select(h => bound[h] / regret[h]).ToArray();
-        return ratios.Length == 0 ? "n/a" : Text.G(min ? ratios.Min() : ratios.Max(), 3);
-    }
-
-    private static double Slope(double[] x, double[] y)
-    {
-        var points = Enumerable.Range(0, x.Length).Where(i => y[i] > 0).Select(i => (X: Math.Log(x[i]), Y: Math.Log(y[i]))).ToArray();
-        if (points.Length < 2)
+        BatchResult result = batch.Execute();
+        if (!result.Complete)
         {
-            return double.NaN;
+            return ExperimentResult.Partial(this, setup, result.Records.Count, result.Missing, clock.Elapsed.TotalSeconds);
         }
 
-        double mx = points.Average(p => p.X), my = points.Average(p => p.Y);
-        double sxy = points.Sum(p => (p.X - mx) * (p.Y - my)), sxx = points.Sum(p => (p.X - mx) * (p.X - mx));
-        return sxy / sxx;
+        var loose = new Theorem45Loose(looseGrid, seeds, seeds.Select(s => result[$"loose/{s.Label}"]).ToArray());
+        var search = new Theorem45Path(Falsifying, result["falsifying/search"]);
+        var stored = new Theorem45Path(Stored, result["falsifying/stored"]);
+        Figure[] figures = [loose.Figure(), search.Figure("falsifying-bound-vs-regret", FalsifyingCatalogueT)];
+        Table[] tables = [loose.Table(), Theorem45Path.Table([("search instance (in the hypotheses)", search, FalsifyingCatalogueT), ("committed counterexample (shrunk)", stored, StoredT)])];
+        string findings = string.Join(" ", loose.Finding(), search.Finding(FalsifyingCatalogueT), stored.StoredFinding(StoredT));
+        return new ExperimentResult(Name, Title, setup, findings, figures, tables, clock.Elapsed.TotalSeconds)
+        {
+            PaperComparisons = Theorem45Path.Comparisons(loose, search),
+        };
+    }
+
+    /// <summary>Horizons from <paramref name="from"/> to <paramref name="to"/>, <paramref name="perDecade"/> log-spaced per decade, rounded, both ends kept.</summary>
+    internal static long[] HorizonGrid(long from, long to, int perDecade)
+    {
+        int count = (int)Math.Ceiling(Math.Log10((double)to / from) * perDecade);
+        return Enumerable.Range(0, count + 1)
+            .Select(k => (long)Math.Round(from * Math.Pow(10, (double)k / perDecade)))
+            .Append(to)
+            .Where(t => t >= from && t <= to)
+            .Distinct()
+            .Order()
+            .ToArray();
     }
 }

@@ -1,4 +1,11 @@
+using System.Text.Json;
 using Verification.Audit.Experiments;
+using Verification.Audit.Experiments.Runs;
+using Verification.Audit.Experiments.Support;
+using Verification.Claims.Catalogue;
+using Verification.Claims.Instances;
+using Verification.Claims.Search;
+using Verification.Properties.Support;
 
 namespace Verification.Properties.Audit;
 
@@ -225,11 +232,17 @@ public class ExperimentTests
     }
 
     [Fact]
-    public void SampleRateHistogramsAreDistributions()
+    public void SampleRateHistogramsAreDistributionsAndEveryCurveIsBandedOverTheEvaluationSeeds()
     {
         (ExperimentResult result, _) = RunTiny(ExperimentCatalog.Get("sga-sample-rate"));
+        CheckSeeds(result);
+        ulong[] evaluation = EvaluationSeeds();
         Figure loss = Figure(result, "training-loss-vs-iterations");
+        Figure accuracy = Figure(result, "test-accuracy-vs-iterations");
         Assert.Equal(7, loss.Series.Count);
+        Assert.Equal(loss.Series.Select(s => s.Name), accuracy.Series.Select(s => s.Name));
+        Assert.All(loss.Series.Concat(accuracy.Series), s => Assert.Equal(evaluation, s.Seeds));
+        Assert.All(accuracy.Series, s => Assert.All(s.Y, y => Assert.InRange(y, 0.0, 1.0)));
         Figure[] histograms = result.Figures.Where(f => f.Kind == FigureKind.Bars).ToArray();
         Assert.Equal(2, histograms.Length);
         foreach (Figure histogram in histograms)
@@ -237,32 +250,152 @@ public class ExperimentTests
             Assert.Equal(7, histogram.Series.Count);
             Assert.All(histogram.Series, s =>
             {
-                Assert.Equal(1.0, s.Y.Sum(), 9);
+                Assert.Equal(evaluation, s.Seeds);
+                Assert.Equal(1.0, s.Y.Sum(), 9);   // a mean of distributions is a distribution
                 Assert.All(s.Y, y => Assert.InRange(y, 0.0, 1.0));
                 Assert.All(s.X, x => Assert.InRange(x, 0.0, 1.0));
             });
         }
 
-        // s = 1 is Adam exactly: the loss curve at θ_1 = 0 is log 10 plus nothing (λ‖0‖² = 0) for every run.
+        // θ_1 = 0 predicts every class with probability 1/10: F(θ_1) = log 10 (λ‖0‖² = 0) on every seed and run.
         Assert.All(loss.Series, s => Assert.Equal(Math.Log(10.0), s.Y[0], 9));
+        Assert.All(loss.Series, s => Assert.Equal(Math.Log(10.0), s.Lower![0], 9));
+
+        // The paper's claims about this figure, each with a verdict; the CIFAR-10 deep-network results once, as not checkable.
+        Assert.True(result.PaperComparisons.Count >= 4);
+        Assert.Single(result.PaperComparisons, c => c.Verdict == ReproductionVerdict.NotCheckable);
     }
 
     [Fact]
-    public void Theorem45SeriesAreOnTheHorizonGrid()
+    public void SampleRateResultsDoNotDependOnTheThreadCount()
+    {
+        IExperiment experiment = ExperimentCatalog.Get("sga-sample-rate");
+        ExperimentResult Run(int threads) => experiment.Run(
+            new ExperimentContext(null, 2, Quick: true, ComputeDevice.Reference, new SyncProgress([])) { Tiny = true, Threads = threads });
+        ExperimentResult one = Run(1), two = Run(2);
+        Assert.Equal(one.Figures.SelectMany(f => f.Series).Select(s => s.Y), two.Figures.SelectMany(f => f.Series).Select(s => s.Y));
+        Assert.Equal(one.Findings, two.Findings);
+    }
+
+    [Fact]
+    public void Theorem45SeriesAreOnTheHorizonGridWithBandsAndTheCrossingIsMarked()
     {
         (ExperimentResult result, _) = RunTiny(ExperimentCatalog.Get("sga-theorem45"));
-        Figure figure = Figure(result, "bound-vs-regret");
-        Assert.True(figure.LogX && figure.LogY);
-        Series regret = Assert.Single(figure.Series, s => s.Name == "realised R(T)");
-        Series bound = Assert.Single(figure.Series, s => s.Name == "bound (57)");
-        Assert.All(figure.Series, s => Assert.Equal(regret.X, s.X));
-        NonDecreasing(regret.X, "horizons");
-        Series[] terms = figure.Series.Where(s => s.Name.StartsWith("term", StringComparison.Ordinal)).ToArray();
+        CheckSeeds(result);
+        Figure loose = Figure(result, "bound-vs-regret");
+        Assert.True(loose.LogX && loose.LogY);
+        Assert.NotNull(loose.BandMeaning);
+        Series looseRegret = Assert.Single(loose.Series, s => s.Name == "realised R(T)");
+        Series looseBound = Assert.Single(loose.Series, s => s.Name == "bound (57)");
+        Assert.All(loose.Series, s => Assert.Equal(looseRegret.X, s.X));
+        Assert.All(loose.Series, s => Assert.Equal(EvaluationSeeds(), s.Seeds));
+        NonDecreasing(looseRegret.X, "horizons");
+        Assert.All(looseRegret.Y.Zip(looseBound.Y), p => Assert.True(p.First < p.Second, "the loose instance's bound holds"));
+
+        // The falsifying instance is one deterministic path (s = 1): no seeds, no band, the terms add up to the bound.
+        Figure falsifying = Figure(result, "falsifying-bound-vs-regret");
+        Assert.True(falsifying.LogX && falsifying.LogY);
+        Assert.Contains("λ = 0.308", falsifying.Title, StringComparison.Ordinal);
+        Assert.All(falsifying.Series, s => Assert.Empty(s.Seeds));
+        Series regret = Assert.Single(falsifying.Series, s => s.Name == "realised R(T)");
+        Series bound = Assert.Single(falsifying.Series, s => s.Name == "bound (57)");
+        Series[] terms = falsifying.Series.Where(s => s.Name.StartsWith("term", StringComparison.Ordinal)).ToArray();
         Assert.Equal(3, terms.Length);
         for (int i = 0; i < bound.Y.Length; i++)
         {
             Assert.Equal(bound.Y[i], terms.Sum(t => t.Y[i]), bound.Y[i] * 1e-12);
             Assert.All(terms, t => Assert.True(t.Y[i] >= 0));
+        }
+
+        // The first marker is the first horizon with R > (57): above there, and at or below at every earlier recorded T
+        // (the record holds every T where the side changes, so no earlier crossing can hide between two points).
+        VerticalMarker first = falsifying.Markers[0];
+        int k = Array.IndexOf(regret.X, first.X);
+        Assert.True(k > 0);
+        Assert.True(regret.Y[k] > bound.Y[k]);
+        Assert.All(Enumerable.Range(0, k), j => Assert.True(regret.Y[j] <= bound.Y[j], $"R > (57) already at T = {regret.X[j]}"));
+        Assert.Equal(first.X, ReddiFirstCrossingByBruteForce(SgaTheorem45.Falsifying, 3_000));
+    }
+
+    /// <summary>
+    /// The experiment computes R(T) and (57) as the claims catalogue does: on the committed counterexample of
+    /// SGA-T4.5-eq57-reddi-long-D-proof (the shrunk instance, T = 428) it gives the file's left and right sides, and on
+    /// the instance the catalogue's search found (T = 1714, the experiment's falsifying figure) it gives the catalogue
+    /// claim's own sides and docs/audit.md's ratio 1.86987. The tolerance is 1e-12 relative: both sides perform the same
+    /// floating-point operations in the same order (the values agree bit for bit today), and 1e-12 leaves room only for a
+    /// reassociated sum (about T·2⁻⁵³ ≈ 2e-13 for T ≈ 2000 terms), while any different definition (another reading of D,
+    /// another v̂ correction, a dropped factor) moves the values by far more.
+    /// </summary>
+    [Fact]
+    public void Theorem45ReproducesTheCatalogueCounterexample()
+    {
+        const double tolerance = 1e-12;
+        string path = Path.Combine(RepositoryRoot.Path, "docs", "counterexamples", "SGA-T4.5-eq57-reddi-long-D-proof.json");
+        CounterexampleFile stored = CounterexampleStore.Read(path);
+        OnlineRun run = stored.Instance.Deserialize<OnlineRun>(CounterexampleStore.JsonOptions)!;
+        Assert.True(OnlineRunFamilies.IsReddi(run));
+        var instance = new ReddiInstance(run.Alpha, run.Beta1, run.Beta2, run.Lambda, run.SamplingRate, run.Start[0], run.MaskSeed);
+        Assert.Equal(SgaTheorem45.Stored, instance);
+        Assert.Equal(SgaTheorem45.StoredT, run.T);
+        RegretPoint point = ReddiRegretPath.At(instance, run.T);
+        Assert.Equal(stored.Left, point.Regret, stored.Left * tolerance);
+        Assert.Equal(stored.Right, point.Bound, stored.Right * tolerance);
+
+        ReddiInstance f = SgaTheorem45.Falsifying;
+        const int t = (int)SgaTheorem45.FalsifyingCatalogueT;
+        var search = new OnlineRun(
+            OnlineRun.Linear, 1, Enumerable.Range(1, t).Select(k => k % 3 == 1 ? OnlineRunFamilies.ReddiC : -1.0).ToArray(), [f.Start], 1.0,
+            f.Alpha, f.Beta1, f.Beta2, f.Lambda, f.SamplingRate, f.MaskSeed);
+        Sides sides = ClaimCatalogue.Get(stored.Id).Evaluate(JsonSerializer.SerializeToElement(search, CounterexampleStore.JsonOptions));
+        RegretPoint at = ReddiRegretPath.At(f, t);
+        Assert.Equal(sides.Left, at.Regret, sides.Left * tolerance);
+        Assert.Equal(sides.Right, at.Bound, sides.Right * tolerance);
+        Assert.Equal("1.86987", (at.Regret / at.Bound).ToString("G6", System.Globalization.CultureInfo.InvariantCulture));
+
+        // s = 1 keeps every coordinate whatever the seed: the mask seed does not matter.
+        Assert.Equal(at, ReddiRegretPath.At(f with { MaskSeed = 0 }, t));
+    }
+
+    /// <summary>The first T with R(T) &gt; (57) by the claims catalogue's own evaluation, one run per horizon (independent of the experiment's running sums).</summary>
+    private static double ReddiFirstCrossingByBruteForce(ReddiInstance f, int horizon)
+    {
+        IClaim claim = ClaimCatalogue.Get("SGA-T4.5-eq57-reddi-long-D-proof");
+        for (int t = 1; t <= horizon; t++)
+        {
+            var run = new OnlineRun(
+                OnlineRun.Linear, 1, Enumerable.Range(1, t).Select(k => k % 3 == 1 ? OnlineRunFamilies.ReddiC : -1.0).ToArray(), [f.Start], 1.0,
+                f.Alpha, f.Beta1, f.Beta2, f.Lambda, f.SamplingRate, f.MaskSeed);
+            Sides sides = claim.Evaluate(JsonSerializer.SerializeToElement(run, CounterexampleStore.JsonOptions));
+            if (sides.Left > sides.Right)
+            {
+                return t;
+            }
+        }
+
+        return double.NaN;
+    }
+
+    /// <summary>The evaluation seeds of the tiny test context.</summary>
+    private static ulong[] EvaluationSeeds(ulong seed = 1) =>
+        new ExperimentContext(null, seed, Quick: true, ComputeDevice.Reference, new SyncProgress([])) { Tiny = true }.Seeds.Evaluation.Select(s => s.Value).ToArray();
+
+    /// <summary>Every series that summarises several seeds has a band, its figure says what the band is, and only evaluation seeds are plotted.</summary>
+    private static void CheckSeeds(ExperimentResult result, ulong seed = 1)
+    {
+        ulong[] evaluation = EvaluationSeeds(seed);
+        foreach (Figure figure in result.Figures)
+        {
+            foreach (Series series in figure.Series)
+            {
+                Assert.All(series.Seeds, s => Assert.Contains(s, evaluation));
+                if (series.Seeds.Count > 1)
+                {
+                    Assert.True(series.HasBand, $"{figure.Id}/{series.Name} summarises {series.Seeds.Count} seeds without a band");
+                    Assert.False(string.IsNullOrWhiteSpace(figure.BandMeaning), $"{figure.Id} has bands but no BandMeaning");
+                    Assert.Equal(series.X.Length, series.Lower!.Length);
+                    Assert.All(Enumerable.Range(0, series.X.Length), i => Assert.True(series.Lower![i] <= series.Y[i] && series.Y[i] <= series.Upper![i]));
+                }
+            }
         }
     }
 
@@ -277,7 +410,8 @@ public class ExperimentTests
 
         // Either the OpenCL device ran the steps (bit-equal to the reference in float64) or the fallback is stated.
         Assert.Contains("OpenCL", result.Setup, StringComparison.Ordinal);
-        ExperimentResult reference = experiment.Run(context with { Device = ComputeDevice.Reference });
+        // A fresh run store: the same run keys with another device in their settings are other runs, not a stored result.
+        ExperimentResult reference = experiment.Run(context with { Device = ComputeDevice.Reference, Store = new RunStore(null) });
         Assert.Equal(
             Figure(reference, "training-loss-vs-iterations").Series.Select(s => s.Y),
             Figure(result, "training-loss-vs-iterations").Series.Select(s => s.Y));
