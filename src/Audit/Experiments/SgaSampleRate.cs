@@ -44,8 +44,8 @@ public sealed class SgaSampleRate : IExperiment
         var clock = System.Diagnostics.Stopwatch.StartNew();
         int? trainCount = context.Pick<int?>(300, 5_000, null);
         int? testCount = context.Pick<int?>(200, 2_000, null);
-        long steps = context.Pick(30L, 1_000L, 5_000L);
-        int every = context.Pick(5, 100, 500);
+        long steps = context.Pick(30L, 600L, 5_000L);
+        int every = context.Pick(5, 60, 500);
         long[] matched = [Math.Max(every, steps / 10 / every * every), steps];   // evaluation points, so θ is observed there
         IReadOnlyList<RunSeed> seeds = context.Seeds.Evaluation;
         using GradientDevice device = GradientDevice.Open(context);
