@@ -80,7 +80,7 @@ public sealed class SgaTheorem45 : IExperiment
         var loose = new Theorem45Loose(looseGrid, seeds, seeds.Select(s => result[$"loose/{s.Label}"]).ToArray());
         var search = new Theorem45Path(Falsifying, result["falsifying/search"]);
         var stored = new Theorem45Path(Stored, result["falsifying/stored"]);
-        Figure[] figures = [loose.Figure(), search.Figure("falsifying-bound-vs-regret", FalsifyingCatalogueT)];
+        Figure[] figures = [loose.Figure(), search.Figure("falsifying-bound-vs-regret", FalsifyingCatalogueT, HorizonGrid(1, falsifyingMax, perDecade))];
         Table[] tables = [loose.Table(), Theorem45Path.Table([("search instance (in the hypotheses)", search, FalsifyingCatalogueT), ("committed counterexample (shrunk)", stored, StoredT)])];
         string findings = string.Join(" ", loose.Finding(), search.Finding(FalsifyingCatalogueT), stored.StoredFinding(StoredT));
         return new ExperimentResult(Name, Title, setup, findings, figures, tables, clock.Elapsed.TotalSeconds)

@@ -325,8 +325,12 @@ public static partial class FigureRenderer
         style.FontSize = size;
         if (style.Measure(title, paint).Width > width - 40)
         {
-            int middle = title.Length / 2, left = title.LastIndexOf(' ', middle), right = title.IndexOf(' ', middle);
-            int split = left < 0 ? right : right < 0 ? left : middle - left <= right - middle ? left : right;
+            // Break after a comma, semicolon or colon when there is one, so that "β₁ = 0.9" is never torn from its value.
+            int middle = title.Length / 2;
+            int[] spaces = Enumerable.Range(1, title.Length - 1).Where(i => title[i] == ' ').ToArray();
+            int[] clauses = spaces.Where(i => title[i - 1] is ',' or ';' or ':').ToArray();
+            int[] candidates = clauses.Length > 0 ? clauses : spaces;
+            int split = candidates.Length == 0 ? -1 : candidates.MinBy(i => Math.Abs(i - middle));
             if (split > 0)
             {
                 title = title[..split] + "\n" + title[(split + 1)..];

@@ -52,12 +52,29 @@ internal sealed class Theorem45Path
     /// <summary>Least-squares slope of log R (or log (57)) against log T over the last two decades of the run.</summary>
     public double Slope(bool bound) => Theorem45Loose.LogSlope(T, bound ? Bound : Regret, Max / 100.0);
 
-    public Figure Figure(string id, long catalogueT)
+    public Figure Figure(string id, long catalogueT, IReadOnlyCollection<long> grid)
     {
         string[] columns = ["term1", "term2", "term3"];
         string[] names = ["term 1: D²√(T v̂_T)/(2α(1−β₁))", "term 2: α(1+β₁)G_∞‖φ_1:T‖/((1−β₁)√(1−β₂)(1−γ)²)", "term 3: D²G_∞√(1−β₂)/(2α(1−β₁)(1−λ)²)"];
-        var series = new List<Series> { new("realised R(T)", T, Regret), new("bound (57)", T, Bound) };
-        series.AddRange(columns.Select((c, k) => new Series(names[k], T, _record.Column(c))));
+        // The record also holds every horizon where R crosses (57) (over a hundred between the first crossing and the last,
+        // where the period-3 problem makes both sides zigzag); plotted, they would fill that stretch with a solid blot, so
+        // the curves use the log grid and the marked horizons only, and the table and findings carry the crossings.
+        var keep = new HashSet<long>(grid) { catalogueT };
+        if (FirstCrossing is long f)
+        {
+            keep.Add(f);
+        }
+
+        if (AboveFrom is long a)
+        {
+            keep.Add(a);
+        }
+
+        int[] rows = Enumerable.Range(0, T.Length).Where(i => keep.Contains((long)T[i])).ToArray();
+        double[] Pick(double[] values) => rows.Select(i => values[i]).ToArray();
+        double[] x = Pick(T);
+        var series = new List<Series> { new("realised R(T)", x, Pick(Regret)), new("bound (57)", x, Pick(Bound)) };
+        series.AddRange(columns.Select((c, k) => new Series(names[k], x, Pick(_record.Column(c)))));
         var markers = new List<VerticalMarker>();
         if (FirstCrossing is long first)
         {
