@@ -18,6 +18,7 @@ namespace Verification.Properties.Gpu;
 /// (libtorch's <c>exp</c> is not .NET's, and the multinomial's sums over classes have libtorch's order); the
 /// sampler draws the same indices from the device norms.
 /// </summary>
+[Collection(TorchCollection.Name)]
 public sealed class TorchLogisticRegressionTests(ITestOutputHelper output)
 {
     [TorchFact]

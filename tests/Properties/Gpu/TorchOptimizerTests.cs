@@ -18,6 +18,7 @@ namespace Verification.Properties.Gpu;
 /// documented 2^-19 bound (<see cref="FloatCrossCheck.Tolerance"/>) of the reference's double step, and the
 /// Adam-family update equals an IEEE float host loop bit for bit.
 /// </summary>
+[Collection(TorchCollection.Name)]
 public sealed class TorchOptimizerTests(ITestOutputHelper output)
 {
     /// <summary>FsCheck trials per catalogue entry for the double property (as for OpenCL).</summary>

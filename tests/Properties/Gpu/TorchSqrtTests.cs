@@ -10,6 +10,7 @@ namespace Verification.Properties.Gpu;
 /// over every binade, subnormals, exact squares and their neighbours, zeros, infinity and NaN, while libtorch's own
 /// <c>sqrt</c> does not.
 /// </summary>
+[Collection(TorchCollection.Name)]
 public sealed class TorchSqrtTests(ITestOutputHelper output)
 {
     [TorchFact]
