@@ -6,6 +6,7 @@ using Verification.Convex.Data;
 namespace Verification.Properties.Audit;
 
 /// <summary>Nothing is lost when an experiment fails: the report holds everything that finished and says what failed.</summary>
+[Collection(AuditRunnerCollection.Name)]
 public sealed class PartialReportTests : IDisposable
 {
     private readonly string _out = Directory.CreateTempSubdirectory("optaudit-partial-").FullName;

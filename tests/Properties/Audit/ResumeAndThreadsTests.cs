@@ -107,6 +107,7 @@ public sealed class TinyAuditFixture : IDisposable
 /// half-way and rerun into its folder ends with exactly the files of an uninterrupted one (wall-clock columns aside);
 /// every multi-seed figure draws its bands, and no tuning seed reaches a plotted series.
 /// </summary>
+[Collection(AuditRunnerCollection.Name)]
 public sealed class ResumeAndThreadsTests(TinyAuditFixture audit) : IClassFixture<TinyAuditFixture>
 {
     [Fact]
